@@ -1,0 +1,381 @@
+package parse
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Article is one news article: its body and the publication context every
+// relative expression in it is resolved against.
+type Article struct {
+	Source   string // the input's name as given (file name, "-", manifest entry)
+	Outlet   string
+	Title    string
+	URL      string
+	Dateline string
+	Note     string
+
+	// Published is the publication time in Loc. When DateOnly is true only
+	// the day is known and Published is midnight of that day in Loc: no hour
+	// is invented.
+	Published time.Time
+	DateOnly  bool
+	// Undated is true when the publication date is unknown: relative
+	// expressions are then left unresolved.
+	Undated bool
+	Loc     *time.Location
+
+	Body string // the text after the front matter, unchanged
+
+	// BodyOffset and BodyLine locate the body inside the original input
+	// (byte offset, 1-based line) so errors can point into the file.
+	BodyOffset int
+	BodyLine   int
+}
+
+// PubDay returns the publication day [00:00, next 00:00) in the article's
+// zone: the anchor of every relative expression.
+func (a *Article) PubDay() Interval {
+	p := a.Published.In(a.loc())
+	start := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, a.loc())
+	return Interval{Start: start, End: start.AddDate(0, 0, 1), Gran: GranDay}
+}
+
+func (a *Article) loc() *time.Location {
+	if a.Loc == nil {
+		return time.UTC
+	}
+	return a.Loc
+}
+
+// Pos is a position in an input file: 1-based line and column (in bytes,
+// like the Go tools) and the byte offset.
+type Pos struct {
+	Line, Col, Offset int
+}
+
+// Error is a problem with an input: where it is, what is wrong and what
+// to do about it. Error() renders "file:line:col: msg; hint".
+type Error struct {
+	File string
+	Pos  Pos
+	Msg  string
+	Hint string
+	Err  error // a sentinel such as ErrNoPubDate, for errors.Is
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Pos.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(e.Hint)
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Sentinel errors for errors.Is.
+var (
+	ErrNoPubDate      = errors.New("no publication date")
+	ErrBadPubDate     = errors.New("invalid publication date")
+	ErrBadZone        = errors.New("unknown time zone")
+	ErrBadFrontMatter = errors.New("malformed front matter")
+	ErrEmpty          = errors.New("empty article")
+	ErrBinary         = errors.New("binary input")
+)
+
+// PosAt converts a byte offset in data to a 1-based line and column.
+func PosAt(data []byte, off int) Pos {
+	if off > len(data) {
+		off = len(data)
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	col := off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
+	return Pos{Line: line, Col: col, Offset: off}
+}
+
+// FrontMatter holds the raw key/value pairs of an article's front matter,
+// in document order, with where each value starts.
+type FrontMatter struct {
+	Keys   []string
+	Values map[string]string
+	At     map[string]Pos // position of each value (for error messages)
+}
+
+// ReadOptions supplies defaults for what an article does not say.
+type ReadOptions struct {
+	Published time.Time      // used when the front matter has no published
+	Loc       *time.Location // used when the front matter has no timezone
+	Outlet    string         // used when the front matter has no outlet
+}
+
+// ReadArticle decodes an article: optional YAML front matter between
+// "---" lines (keys outlet, title, published, timezone, url, dateline,
+// note; scalar values, optionally quoted), then the body, kept byte for
+// byte. published is a date (2025-12-03) or an RFC 3339 time; a date-only
+// value has no hour. timezone is an IANA name; without one the zone of an
+// RFC 3339 offset is used, then opts.Loc, then UTC.
+//
+// Errors are *Error values naming name:line:col. A missing publication
+// date is not an error when opts.Published is set; without either the
+// article is returned with Undated set together with an error wrapping
+// ErrNoPubDate, so callers may choose to keep it.
+func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
+	a := Article{Source: name}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return a, &Error{File: name, Msg: "the file is empty", Hint: "give an article with front matter and a body", Err: ErrEmpty}
+	}
+	if looksBinary(data) {
+		return a, &Error{File: name, Msg: "the file looks binary, not text", Hint: "give UTF-8 text, HTML or JSON Lines", Err: ErrBinary}
+	}
+	fm, bodyOff, err := SplitFrontMatter(name, data)
+	if err != nil {
+		return a, err
+	}
+	a.BodyOffset = bodyOff
+	a.BodyLine = PosAt(data, bodyOff).Line
+	a.Body = string(data[bodyOff:])
+	if !utf8.ValidString(a.Body) {
+		a.Body = strings.ToValidUTF8(a.Body, "\uFFFD")
+	}
+	a.Outlet = fm.Values["outlet"]
+	if a.Outlet == "" {
+		a.Outlet = opts.Outlet
+	}
+	a.Title = fm.Values["title"]
+	a.URL = fm.Values["url"]
+	a.Dateline = fm.Values["dateline"]
+	a.Note = fm.Values["note"]
+
+	errAt := func(key, msg, hint string, sentinel error) *Error {
+		p, ok := fm.At[key]
+		if !ok {
+			p = Pos{Line: 1, Col: 1}
+		}
+		return &Error{File: name, Pos: p, Msg: msg, Hint: hint, Err: sentinel}
+	}
+	loc := opts.Loc
+	if tz, ok := fm.Values["timezone"]; ok && tz != "" {
+		l, err := LoadZone(tz)
+		if err != nil {
+			return a, errAt("timezone", fmt.Sprintf("unknown time zone %q", tz), "use an IANA name such as Europe/Berlin or America/New_York", ErrBadZone)
+		}
+		loc = l
+	}
+	pub, hasPub := fm.Values["published"]
+	switch {
+	case hasPub && pub != "":
+		t, dateOnly, err := ParsePublished(pub, loc)
+		if err != nil {
+			return a, errAt("published", fmt.Sprintf("invalid publication date %q", pub), "write a date (2025-12-03) or an RFC 3339 time (2025-12-03T14:05:00-05:00)", ErrBadPubDate)
+		}
+		if loc == nil {
+			loc = t.Location()
+		}
+		a.Published, a.DateOnly = t.In(loc), dateOnly
+	case !opts.Published.IsZero():
+		if loc == nil {
+			loc = opts.Published.Location()
+		}
+		a.Published = opts.Published.In(loc)
+		a.DateOnly = a.Published.Hour() == 0 && a.Published.Minute() == 0 && a.Published.Second() == 0
+	default:
+		if loc == nil {
+			loc = time.UTC
+		}
+		a.Loc = loc
+		a.Undated = true
+		e := errAt("published", "no publication date", "add `published: 2025-12-03` to the front matter or pass --published", ErrNoPubDate)
+		if _, ok := fm.At["published"]; !ok {
+			e.Pos = Pos{Line: 1, Col: 1}
+		}
+		return a, e
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	a.Loc = loc
+	return a, nil
+}
+
+// LoadZone loads an IANA zone by name. "UTC" and "Z" are accepted; names
+// such as "CEST" or "EST5EDT"-style abbreviations are not, because the same
+// abbreviation means different offsets in different countries.
+func LoadZone(name string) (*time.Location, error) {
+	switch name {
+	case "UTC", "Z", "Etc/UTC", "GMT":
+		return time.UTC, nil
+	case "Local", "":
+		return nil, fmt.Errorf("zone %q is not allowed", name)
+	}
+	if !strings.Contains(name, "/") {
+		return nil, fmt.Errorf("zone %q is not an IANA name", name)
+	}
+	return time.LoadLocation(name)
+}
+
+// ParsePublished parses a publication date: 2006-01-02 (date only,
+// midnight in loc), or an RFC 3339 time with or without seconds. A time
+// without offset is read in loc (UTC when loc is nil).
+func ParsePublished(s string, loc *time.Location) (t time.Time, dateOnly bool, err error) {
+	s = strings.TrimSpace(s)
+	if loc == nil {
+		loc = time.UTC
+	}
+	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+		return t, true, nil
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04Z07:00"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, false, nil
+		}
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, false, nil
+		}
+	}
+	return time.Time{}, false, fmt.Errorf("cannot parse %q as a date or RFC 3339 time", s)
+}
+
+// SplitFrontMatter separates the front matter from the body. Data that
+// does not start with a "---" line has no front matter and is all body.
+// It returns the decoded keys and the byte offset where the body starts
+// (just after the closing "---" line).
+func SplitFrontMatter(name string, data []byte) (FrontMatter, int, error) {
+	fm := FrontMatter{Values: map[string]string{}, At: map[string]Pos{}}
+	start := 0
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		start = 3
+	}
+	first, rest, ok := cutLine(data[start:])
+	if !ok && len(rest) == 0 && strings.TrimRight(string(first), " \r") != "---" {
+		return fm, 0, nil
+	}
+	if strings.TrimRight(string(first), " \t\r") != "---" {
+		return fm, 0, nil
+	}
+	off := start + len(first) + 1
+	for {
+		if off >= len(data) {
+			return fm, 0, &Error{File: name, Pos: PosAt(data, start), Msg: "front matter is not closed", Hint: "end it with a line holding only ---", Err: ErrBadFrontMatter}
+		}
+		line, _, _ := cutLine(data[off:])
+		next := off + len(line) + 1
+		if next > len(data) {
+			next = len(data)
+		}
+		text := strings.TrimRight(string(line), "\r")
+		trimmed := strings.TrimSpace(text)
+		switch {
+		case trimmed == "---" || trimmed == "...":
+			return fm, next, nil
+		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
+		default:
+			if text[0] == ' ' || text[0] == '\t' {
+				// continuation of a folded value
+				if len(fm.Keys) == 0 {
+					return fm, 0, &Error{File: name, Pos: PosAt(data, off), Msg: "indented line before any key", Hint: "front matter lines look like `key: value`", Err: ErrBadFrontMatter}
+				}
+				k := fm.Keys[len(fm.Keys)-1]
+				fm.Values[k] = strings.TrimSpace(fm.Values[k] + " " + trimmed)
+				break
+			}
+			colon := strings.IndexByte(text, ':')
+			if colon <= 0 {
+				return fm, 0, &Error{File: name, Pos: PosAt(data, off), Msg: fmt.Sprintf("expected `key: value`, found %q", clip(text, 40)), Hint: "write one `key: value` per line, or close the front matter with ---", Err: ErrBadFrontMatter}
+			}
+			key := strings.ToLower(strings.TrimSpace(text[:colon]))
+			raw := text[colon+1:]
+			lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
+			val, err := unquote(strings.TrimSpace(raw))
+			if err != nil {
+				return fm, 0, &Error{File: name, Pos: PosAt(data, off+colon+1+lead), Msg: fmt.Sprintf("value of %s: %v", key, err), Hint: "close the quote, or leave the value unquoted", Err: ErrBadFrontMatter}
+			}
+			if _, dup := fm.Values[key]; dup {
+				return fm, 0, &Error{File: name, Pos: PosAt(data, off), Msg: fmt.Sprintf("key %q appears twice", key), Hint: "keep one of them", Err: ErrBadFrontMatter}
+			}
+			fm.Keys = append(fm.Keys, key)
+			fm.Values[key] = val
+			fm.At[key] = PosAt(data, off+colon+1+lead)
+		}
+		off = next
+	}
+}
+
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return b, nil, false
+	}
+	return b[:i], b[i+1:], true
+}
+
+func unquote(v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	switch v[0] {
+	case '"':
+		if len(v) < 2 || v[len(v)-1] != '"' {
+			return "", errors.New("unterminated double quote")
+		}
+		s, err := strconv.Unquote(v)
+		if err != nil {
+			return "", errors.New("bad escape in double-quoted string")
+		}
+		return s, nil
+	case '\'':
+		if len(v) < 2 || v[len(v)-1] != '\'' {
+			return "", errors.New("unterminated single quote")
+		}
+		return strings.ReplaceAll(v[1:len(v)-1], "''", "'"), nil
+	}
+	// strip a trailing comment " # ..."
+	if i := strings.Index(v, " #"); i >= 0 {
+		v = strings.TrimSpace(v[:i])
+	}
+	return v, nil
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// looksBinary reports whether data has NUL bytes or mostly control bytes in
+// its first kilobyte.
+func looksBinary(data []byte) bool {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*10 > len(head)
+}

@@ -1,0 +1,93 @@
+// Package render writes a timeline as HTML, CSV, JSON and the other
+// export formats. It is the only package that knows about go-echarts.
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"chronicle/parse"
+	"chronicle/timeline"
+)
+
+// CSVColumns is the header of [CSV] output, in order. The first fourteen
+// are the output contract; later columns may be added, never reordered.
+var CSVColumns = []string{
+	"source", "outlet", "published", "expression", "start", "end", "kind",
+	"value", "date", "until", "granularity", "event", "conflict", "sentence",
+	"mod", "tense", "signal", "furniture",
+}
+
+// CSVOptions configures [CSV].
+type CSVOptions struct {
+	All bool // include page furniture (boilerplate) mentions
+}
+
+// CSV writes one RFC 4180 row per mention, in the timeline's order
+// (article, then position). start and end are UTF-8 byte offsets into the
+// article body; date and until are the interval's bounds, until exclusive.
+func CSV(w io.Writer, tl *timeline.Timeline, opts CSVOptions) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVColumns); err != nil {
+		return err
+	}
+	for _, m := range tl.Mentions {
+		if m.Furniture && !opts.All {
+			continue
+		}
+		src := tl.Sources[m.Doc]
+		date, until := Bounds(m.When)
+		gran := ""
+		if !m.When.IsZero() {
+			gran = m.When.Gran.String()
+		} else if !m.Dur.IsZero() {
+			gran = m.Dur.Unit.String()
+		}
+		row := []string{
+			src.Source, src.Outlet, Published(src), m.Text,
+			strconv.Itoa(m.Span.Start), strconv.Itoa(m.Span.End),
+			m.Kind.String(), m.TIMEX, date, until, gran, m.Event,
+			strings.Join(m.Conflicts, ";"), OneLine(m.Sentence),
+			m.Mod, m.Tense.String(), m.Signal, strconv.FormatBool(m.Furniture),
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Bounds formats an interval's start and exclusive end: dates for day
+// granularity and coarser, RFC 3339 times with offset for finer ones.
+// Both are empty for a zero interval.
+func Bounds(iv parse.Interval) (date, until string) {
+	if iv.IsZero() {
+		return "", ""
+	}
+	layout := "2006-01-02"
+	if iv.Gran != parse.GranUnknown && iv.Gran < parse.GranDay {
+		layout = time.RFC3339
+	}
+	return iv.Start.Format(layout), iv.End.Format(layout)
+}
+
+// Published formats an article's publication time: a date when only the
+// day is known, RFC 3339 otherwise, empty when unknown.
+func Published(s timeline.Source) string {
+	switch {
+	case s.Undated || s.Published.IsZero():
+		return ""
+	case s.DateOnly:
+		return s.Published.Format("2006-01-02")
+	}
+	return s.Published.Format(time.RFC3339)
+}
+
+// OneLine folds runs of white space (line breaks included) into one space.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,125 @@
+// Package timeline turns tagged articles into events: it merges the
+// mentions that several outlets make of one happening and flags the dates
+// they disagree on.
+package timeline
+
+import (
+	"context"
+	"time"
+
+	"chronicle/parse"
+)
+
+// Source describes one article: where it came from and when it was
+// published, without its text.
+type Source struct {
+	Source    string // input name (file name)
+	Outlet    string
+	Title     string
+	URL       string
+	Published time.Time // in the article's zone
+	DateOnly  bool      // only the day of publication is known
+	Undated   bool      // publication date unknown: values left unresolved
+	Zone      string    // IANA name of the article's zone
+}
+
+// Mention is a dated expression with its provenance: which article, which
+// sentence, and which event it was merged into.
+type Mention struct {
+	parse.Mention
+	Doc       int    // index into Timeline.Sources
+	Sentence  string // the sentence's text (Mention.Sentence gives its offsets)
+	Event     string // event ID; empty when the mention is in no event
+	Conflicts []string
+}
+
+// Doc is one tagged article: its description and its mentions, with the
+// sentence texts kept so the body itself can be dropped.
+type Doc struct {
+	Source   Source
+	Mentions []Mention
+}
+
+// Event is one real-world happening as reported by one or more outlets.
+type Event struct {
+	ID       string
+	Label    string         // short description: predicate and participants
+	When     parse.Interval // consensus date at its granularity
+	Mentions []int          // indexes into Timeline.Mentions, sorted
+	Outlets  []string       // distinct outlets, sorted
+	Support  int            // independent reports (wire copies count once)
+	Conflict []string       // conflict IDs
+}
+
+// Side is one outlet's claim in a conflict.
+type Side struct {
+	Mention int // index into Timeline.Mentions
+}
+
+// Conflict is one event dated incompatibly by different outlets, with an
+// explanation a reader can act on.
+type Conflict struct {
+	ID      string
+	Event   string
+	Kind    string // "date", "duration", "updated"
+	Summary string
+	Sides   []Side
+}
+
+// Timeline is the result of [Build]: every mention in input order, the
+// events they form and the conflicts between them.
+type Timeline struct {
+	Sources   []Source
+	Mentions  []Mention // sorted by (Doc, Span.Start)
+	Events    []Event   // sorted by (When.Start, When.End, ID)
+	Conflicts []Conflict
+}
+
+// Options configures [Build].
+type Options struct {
+	Workers int // tagging workers; 0 means GOMAXPROCS
+}
+
+// Tag tags one article and returns it without its body.
+func Tag(ex *parse.Extractor, a *parse.Article) Doc {
+	d := Doc{Source: Source{
+		Source: a.Source, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
+		Published: a.Published, DateOnly: a.DateOnly, Undated: a.Undated, Zone: a.Loc.String(),
+	}}
+	for _, m := range ex.Extract(a) {
+		d.Mentions = append(d.Mentions, Mention{Mention: m, Sentence: a.Body[m.Sentence.Start:m.Sentence.End]})
+	}
+	return d
+}
+
+// Build tags the articles and merges their mentions into a timeline. It
+// checks ctx between articles.
+func Build(ctx context.Context, ex *parse.Extractor, arts []parse.Article, opts Options) (*Timeline, error) {
+	docs := make([]Doc, len(arts))
+	for i := range arts {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		docs[i] = Tag(ex, &arts[i])
+	}
+	return Merge(ctx, docs)
+}
+
+// Merge groups the mentions of tagged documents into events and detects
+// conflicts. The result does not depend on the order of docs beyond the
+// order of Sources.
+func Merge(ctx context.Context, docs []Doc) (*Timeline, error) {
+	tl := &Timeline{}
+	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		tl.Sources = append(tl.Sources, d.Source)
+		for _, m := range d.Mentions {
+			m.Doc = i
+			tl.Mentions = append(tl.Mentions, m)
+		}
+	}
+	// TODO: events and conflicts
+	return tl, nil
+}
