@@ -80,31 +80,6 @@ type Options struct {
 	Workers int // tagging workers; 0 means GOMAXPROCS
 }
 
-// Tag tags one article and returns it without its body.
-func Tag(ex *parse.Extractor, a *parse.Article) Doc {
-	d := Doc{Source: Source{
-		Source: a.Source, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
-		Published: a.Published, DateOnly: a.DateOnly, Undated: a.Undated, Zone: a.Loc.String(),
-	}}
-	for _, m := range ex.Extract(a) {
-		d.Mentions = append(d.Mentions, Mention{Mention: m, Sentence: a.Body[m.Sentence.Start:m.Sentence.End]})
-	}
-	return d
-}
-
-// Build tags the articles and merges their mentions into a timeline. It
-// checks ctx between articles.
-func Build(ctx context.Context, ex *parse.Extractor, arts []parse.Article, opts Options) (*Timeline, error) {
-	docs := make([]Doc, len(arts))
-	for i := range arts {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		docs[i] = Tag(ex, &arts[i])
-	}
-	return Merge(ctx, docs)
-}
-
 // Merge groups the mentions of tagged documents into events and detects
 // conflicts. The result does not depend on the order of docs beyond the
 // order of Sources.

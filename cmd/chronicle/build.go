@@ -21,7 +21,7 @@ func buildTimeline(c *cli.Context) (*timeline.Timeline, func() error, error) {
 		return nil, nil, err
 	}
 	ex := parse.NewExtractor(parse.Options{})
-	tl, err := timeline.Build(c.Context, ex, in.arts, timeline.Options{})
+	tl, err := timeline.Build(c.Context, ex, in.articles(), timeline.Options{})
 	if err != nil {
 		return nil, nil, err
 	}

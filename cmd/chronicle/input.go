@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -27,47 +28,43 @@ func inputFlags() []cli.Flag {
 	}
 }
 
-// input is what the command line named: the articles that could be read
-// and the problems found on the way (each names its file and line).
+// input is what the command line named: a list of sources read lazily,
+// one article at a time, and the problems found on the way (each names its
+// file and line).
 type input struct {
-	arts     []parse.Article
+	c        *cli.Context
+	opts     parse.ReadOptions
+	sources  []source
 	problems []error // articles that could not be used
 	warnings []error
 }
 
-// readInput reads the articles named by the arguments, or the embedded
-// seeds when there are none. One bad article never stops the others.
+// source is one thing to read: a file, stdin or an embedded seed.
+type source struct {
+	name string
+	read func() ([]byte, error)
+}
+
+// readInput resolves the arguments (files, directories, globs, "-") into
+// sources, or the embedded seeds when there are none. Nothing is read yet.
 func readInput(c *cli.Context) (*input, error) {
 	opts, err := readOptions(c)
 	if err != nil {
 		return nil, err
 	}
-	in := &input{}
+	in := &input{c: c, opts: opts}
 	args := c.Args().Slice()
 	if len(args) == 0 {
 		fsys := seeds.FS()
 		names, _ := fs.Glob(fsys, "*.txt")
 		for _, n := range names {
-			data, err := fs.ReadFile(fsys, n)
-			if err != nil {
-				in.problems = append(in.problems, err)
-				continue
-			}
-			in.add(n, data, opts)
+			in.sources = append(in.sources, source{name: n, read: func() ([]byte, error) { return fs.ReadFile(fsys, n) }})
 		}
 		return in, nil
 	}
 	for _, arg := range args {
-		if err := c.Context.Err(); err != nil {
-			return nil, err
-		}
 		if arg == "-" {
-			data, err := io.ReadAll(c.App.Reader)
-			if err != nil {
-				in.problems = append(in.problems, fmt.Errorf("-: %v", err))
-				continue
-			}
-			in.add("-", data, opts)
+			in.sources = append(in.sources, source{name: "-", read: func() ([]byte, error) { return io.ReadAll(c.App.Reader) }})
 			continue
 		}
 		files, err := expand(arg)
@@ -76,29 +73,45 @@ func readInput(c *cli.Context) (*input, error) {
 			continue
 		}
 		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				in.problems = append(in.problems, fmt.Errorf("%s: %v; check the path and permissions", f, err))
-				continue
-			}
-			in.add(f, data, opts)
+			in.sources = append(in.sources, source{name: f, read: func() ([]byte, error) { return os.ReadFile(f) }})
 		}
 	}
 	return in, nil
 }
 
-func (in *input) add(name string, data []byte, opts parse.ReadOptions) {
-	a, err := parse.ReadArticle(name, data, opts)
+// articles yields the articles one at a time, in source order; sources
+// that cannot be used are recorded as problems and skipped.
+func (in *input) articles() iter.Seq[parse.Article] {
+	return func(yield func(parse.Article) bool) {
+		for _, s := range in.sources {
+			if in.c.Context.Err() != nil {
+				return
+			}
+			data, err := s.read()
+			if err != nil {
+				in.problems = append(in.problems, fmt.Errorf("%s: %v; check the path and permissions", s.name, err))
+				continue
+			}
+			a, ok := in.decode(s.name, data)
+			if ok && !yield(a) {
+				return
+			}
+		}
+	}
+}
+
+// decode reads one article, recording problems and warnings.
+func (in *input) decode(name string, data []byte) (parse.Article, bool) {
+	a, err := parse.ReadArticle(name, data, in.opts)
 	if err != nil {
 		if errors.Is(err, parse.ErrNoPubDate) {
 			in.warnings = append(in.warnings, err)
-			in.arts = append(in.arts, a)
-			return
+			return a, true
 		}
 		in.problems = append(in.problems, err)
-		return
+		return a, false
 	}
-	in.arts = append(in.arts, a)
+	return a, true
 }
 
 // expand turns a file, directory (recursive, sorted) or glob into files.
