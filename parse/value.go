@@ -14,21 +14,21 @@ type Granularity int
 
 // Granularities, from finest to coarsest.
 const (
-	GranUnknown Granularity = iota
-	GranInstant             // a clock time to the second
-	GranMinute              // "4.20pm"
-	GranHour                // "at 5pm" read as the hour
-	GranPartOfDay           // "Wednesday morning", "tonight"
-	GranDay                 // "Tuesday", "3 December 2025"
-	GranWeekend             // "this weekend"
-	GranWeek                // "this week" (ISO week)
-	GranMonth               // "last month", "in February"
-	GranQuarter             // "the fourth quarter"
-	GranSeason              // "this summer"
-	GranHalf                // "the first half of 2025"
-	GranYear                // "2024", "next year"
-	GranDecade              // "the 1990s"
-	GranCentury             // "the 20th century"
+	GranUnknown   Granularity = iota
+	GranInstant               // a clock time to the second
+	GranMinute                // "4.20pm"
+	GranHour                  // "at 5pm" read as the hour
+	GranPartOfDay             // "Wednesday morning", "tonight"
+	GranDay                   // "Tuesday", "3 December 2025"
+	GranWeekend               // "this weekend"
+	GranWeek                  // "this week" (ISO week)
+	GranMonth                 // "last month", "in February"
+	GranQuarter               // "the fourth quarter"
+	GranSeason                // "this summer"
+	GranHalf                  // "the first half of 2025"
+	GranYear                  // "2024", "next year"
+	GranDecade                // "the 1990s"
+	GranCentury               // "the 20th century"
 )
 
 var granNames = [...]string{"unknown", "instant", "minute", "hour", "part-of-day", "day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century"}

@@ -32,4 +32,3 @@ func Build(ctx context.Context, ex *parse.Extractor, arts iter.Seq[parse.Article
 	}
 	return Merge(ctx, docs)
 }
-
