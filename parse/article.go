@@ -69,19 +69,23 @@ type Error struct {
 	Err  error // a sentinel such as ErrNoPubDate, for errors.Is
 }
 
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
+func (e *Error) Error() string { return e.Where() + ": " + e.What() }
+
+// Where renders the position: "file:line:col", or "file" when the
+// problem concerns the whole input.
+func (e *Error) Where() string {
 	if e.Pos.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
+		return fmt.Sprintf("%s:%d:%d", e.File, e.Pos.Line, e.Pos.Col)
 	}
-	b.WriteString(": ")
-	b.WriteString(e.Msg)
-	if e.Hint != "" {
-		b.WriteString("; ")
-		b.WriteString(e.Hint)
+	return e.File
+}
+
+// What renders the problem and its fix: "msg; hint".
+func (e *Error) What() string {
+	if e.Hint == "" {
+		return e.Msg
 	}
-	return b.String()
+	return e.Msg + "; " + e.Hint
 }
 
 // Unwrap returns the sentinel, if any.
@@ -95,6 +99,7 @@ var (
 	ErrBadFrontMatter = errors.New("malformed front matter")
 	ErrEmpty          = errors.New("empty article")
 	ErrBinary         = errors.New("binary input")
+	ErrBadUTF8        = errors.New("invalid UTF-8")
 )
 
 // PosAt converts a byte offset in data to a 1-based line and column.
@@ -115,6 +120,77 @@ type FrontMatter struct {
 	At     map[string]Pos // position of each value (for error messages)
 }
 
+// frontMatterKeys lists, for each key ReadArticle uses, the spellings it
+// accepts, preferred first: Markdown tools write "date" (Jekyll, Hugo) and
+// feeds "pubdate" or "headline".
+var frontMatterKeys = []struct {
+	key     string
+	aliases []string
+}{
+	{"outlet", []string{"outlet", "publisher", "site_name"}},
+	{"title", []string{"title", "headline"}},
+	{"published", []string{"published", "date", "publishdate", "publish_date", "pubdate", "published_at", "datetime"}},
+	{"timezone", []string{"timezone", "tz", "time_zone", "zone"}},
+	{"url", []string{"url", "link", "canonical"}},
+	{"dateline", []string{"dateline"}},
+	{"note", []string{"note", "notes"}},
+}
+
+// canonicalize files the values of accepted aliases under their key (the
+// first spelling present wins) and rejects a misspelt published or
+// timezone key, which would otherwise be ignored and change every date
+// in the article.
+func (fm *FrontMatter) canonicalize(name string) error {
+	known := map[string]bool{}
+	for _, k := range frontMatterKeys {
+		for _, a := range k.aliases {
+			known[a] = true
+		}
+		if _, ok := fm.Values[k.key]; ok {
+			continue
+		}
+		for _, a := range k.aliases[1:] {
+			if v, ok := fm.Values[a]; ok {
+				fm.Values[k.key], fm.At[k.key] = v, fm.At[a]
+				break
+			}
+		}
+	}
+	for _, want := range []string{"published", "timezone"} {
+		if _, ok := fm.Values[want]; ok {
+			continue
+		}
+		for _, k := range fm.Keys {
+			if !known[k] && len(k) >= 5 && editDistance(k, want) <= 2 {
+				p := fm.At[k]
+				return &Error{File: name, Pos: Pos{Line: p.Line, Col: 1, Offset: p.Offset - p.Col + 1}, Msg: fmt.Sprintf("unknown key %q", k), Hint: fmt.Sprintf("did you mean %s?", want), Err: ErrBadFrontMatter}
+			}
+		}
+	}
+	return nil
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
 // ReadOptions supplies defaults for what an article does not say.
 type ReadOptions struct {
 	Published time.Time      // used when the front matter has no published
@@ -124,8 +200,8 @@ type ReadOptions struct {
 
 // ReadArticle decodes an article: optional YAML front matter between
 // "---" lines (keys outlet, title, published, timezone, url, dateline,
-// note; scalar values, optionally quoted), then the body, kept byte for
-// byte. published is a date (2025-12-03) or an RFC 3339 time; a date-only
+// note, with common aliases such as date and tz; scalar values, optionally
+// quoted), then the body, kept byte for byte. published is a date (2025-12-03) or an RFC 3339 time; a date-only
 // value has no hour. timezone is an IANA name; without one the zone of an
 // RFC 3339 offset is used, then opts.Loc, then UTC.
 //
@@ -143,6 +219,9 @@ func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
 	}
 	fm, bodyOff, err := SplitFrontMatter(name, data)
 	if err != nil {
+		return a, err
+	}
+	if err := fm.canonicalize(name); err != nil {
 		return a, err
 	}
 	a.BodyOffset = bodyOff
@@ -183,7 +262,7 @@ func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
 			return a, errAt("published", fmt.Sprintf("invalid publication date %q", pub), "write a date (2025-12-03) or an RFC 3339 time (2025-12-03T14:05:00-05:00)", ErrBadPubDate)
 		}
 		if loc == nil {
-			loc = t.Location()
+			loc = OffsetZone(t)
 		}
 		a.Published, a.DateOnly = t.In(loc), dateOnly
 	case !opts.Published.IsZero():
@@ -198,7 +277,7 @@ func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
 		}
 		a.Loc = loc
 		a.Undated = true
-		e := errAt("published", "no publication date", "add `published: 2025-12-03` to the front matter or pass --published", ErrNoPubDate)
+		e := errAt("published", "no publication date: relative dates are left unresolved", "add `published: 2025-12-03` to the front matter or pass --published", ErrNoPubDate)
 		if _, ok := fm.At["published"]; !ok {
 			e.Pos = Pos{Line: 1, Col: 1}
 		}
@@ -209,6 +288,21 @@ func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
 	}
 	a.Loc = loc
 	return a, nil
+}
+
+// OffsetZone returns the zone of a time that carries only a UTC offset
+// (as RFC 3339 times do) as a fixed zone named "UTC+03:00", or UTC for a
+// zero offset, so that the zone has a printable name.
+func OffsetZone(t time.Time) *time.Location {
+	_, off := t.Zone()
+	if off == 0 {
+		return time.UTC
+	}
+	sign, a := '+', off
+	if off < 0 {
+		sign, a = '-', -off
+	}
+	return time.FixedZone(fmt.Sprintf("UTC%c%02d:%02d", sign, a/3600, a%3600/60), off)
 }
 
 // LoadZone loads an IANA zone by name. "UTC" and "Z" are accepted; names
@@ -254,66 +348,95 @@ func ParsePublished(s string, loc *time.Location) (t time.Time, dateOnly bool, e
 // SplitFrontMatter separates the front matter from the body. Data that
 // does not start with a "---" line has no front matter and is all body.
 // It returns the decoded keys and the byte offset where the body starts
-// (just after the closing "---" line).
+// (just after the closing "---" or "..." line). Values that are not valid
+// UTF-8 are decoded with U+FFFD replacement ([CheckUTF8] reports where).
+// It runs in time linear in the size of the front matter.
 func SplitFrontMatter(name string, data []byte) (FrontMatter, int, error) {
 	fm := FrontMatter{Values: map[string]string{}, At: map[string]Pos{}}
 	start := 0
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		start = 3
 	}
-	first, rest, ok := cutLine(data[start:])
-	if !ok && len(rest) == 0 && strings.TrimRight(string(first), " \r") != "---" {
-		return fm, 0, nil
-	}
+	first, _, _ := cutLine(data[start:])
 	if strings.TrimRight(string(first), " \t\r") != "---" {
 		return fm, 0, nil
 	}
+	// line is the 1-based number of the line starting at off; positions
+	// are computed from it so no step rescans the input.
+	line := 2
 	off := start + len(first) + 1
-	for {
+	at := func(lineStart, o int) Pos { return Pos{Line: line, Col: o - lineStart + 1, Offset: o} }
+	for ; ; line++ {
 		if off >= len(data) {
-			return fm, 0, &Error{File: name, Pos: PosAt(data, start), Msg: "front matter is not closed", Hint: "end it with a line holding only ---", Err: ErrBadFrontMatter}
+			return fm, 0, &Error{File: name, Pos: Pos{Line: 1, Col: start + 1, Offset: start}, Msg: "front matter is not closed", Hint: "end it with a line holding only ---", Err: ErrBadFrontMatter}
 		}
-		line, _, _ := cutLine(data[off:])
-		next := off + len(line) + 1
-		if next > len(data) {
-			next = len(data)
-		}
-		text := strings.TrimRight(string(line), "\r")
+		raw, _, _ := cutLine(data[off:])
+		next := min(off+len(raw)+1, len(data))
+		text := strings.TrimRight(string(raw), "\r")
 		trimmed := strings.TrimSpace(text)
 		switch {
 		case trimmed == "---" || trimmed == "...":
 			return fm, next, nil
 		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
-		default:
-			if text[0] == ' ' || text[0] == '\t' {
-				// continuation of a folded value
-				if len(fm.Keys) == 0 {
-					return fm, 0, &Error{File: name, Pos: PosAt(data, off), Msg: "indented line before any key", Hint: "front matter lines look like `key: value`", Err: ErrBadFrontMatter}
-				}
-				k := fm.Keys[len(fm.Keys)-1]
-				fm.Values[k] = strings.TrimSpace(fm.Values[k] + " " + trimmed)
-				break
+		case text[0] == ' ' || text[0] == '\t':
+			// continuation of a folded value
+			if len(fm.Keys) == 0 {
+				return fm, 0, &Error{File: name, Pos: at(off, off), Msg: "indented line before any key", Hint: "front matter lines look like `key: value`", Err: ErrBadFrontMatter}
 			}
+			k := fm.Keys[len(fm.Keys)-1]
+			fm.Values[k] = strings.TrimSpace(fm.Values[k] + " " + strings.ToValidUTF8(trimmed, "\uFFFD"))
+		default:
 			colon := strings.IndexByte(text, ':')
 			if colon <= 0 {
-				return fm, 0, &Error{File: name, Pos: PosAt(data, off), Msg: fmt.Sprintf("expected `key: value`, found %q", clip(text, 40)), Hint: "write one `key: value` per line, or close the front matter with ---", Err: ErrBadFrontMatter}
+				return fm, 0, &Error{File: name, Pos: at(off, off), Msg: fmt.Sprintf("expected `key: value`, found %q", clip(text, 40)), Hint: "write one `key: value` per line, or close the front matter with ---", Err: ErrBadFrontMatter}
 			}
 			key := strings.ToLower(strings.TrimSpace(text[:colon]))
-			raw := text[colon+1:]
-			lead := len(raw) - len(strings.TrimLeft(raw, " \t"))
-			val, err := unquote(strings.TrimSpace(raw))
+			rest := text[colon+1:]
+			lead := len(rest) - len(strings.TrimLeft(rest, " \t"))
+			valAt := at(off, off+colon+1+lead)
+			if key == "" || strings.ContainsAny(key, " \t\"'") {
+				return fm, 0, &Error{File: name, Pos: at(off, off), Msg: fmt.Sprintf("expected `key: value`, found %q", clip(text, 40)), Hint: "keys are single words such as outlet, published, timezone", Err: ErrBadFrontMatter}
+			}
+			val, err := unquote(strings.TrimSpace(rest))
 			if err != nil {
-				return fm, 0, &Error{File: name, Pos: PosAt(data, off+colon+1+lead), Msg: fmt.Sprintf("value of %s: %v", key, err), Hint: "close the quote, or leave the value unquoted", Err: ErrBadFrontMatter}
+				return fm, 0, &Error{File: name, Pos: valAt, Msg: fmt.Sprintf("value of %s: %v", key, err), Hint: "close the quote, or leave the value unquoted", Err: ErrBadFrontMatter}
 			}
 			if _, dup := fm.Values[key]; dup {
-				return fm, 0, &Error{File: name, Pos: PosAt(data, off), Msg: fmt.Sprintf("key %q appears twice", key), Hint: "keep one of them", Err: ErrBadFrontMatter}
+				return fm, 0, &Error{File: name, Pos: at(off, off), Msg: fmt.Sprintf("key %q appears twice", key), Hint: "keep one of them", Err: ErrBadFrontMatter}
 			}
 			fm.Keys = append(fm.Keys, key)
-			fm.Values[key] = val
-			fm.At[key] = PosAt(data, off+colon+1+lead)
+			fm.Values[key] = strings.ToValidUTF8(val, "\uFFFD")
+			fm.At[key] = valAt
 		}
 		off = next
 	}
+}
+
+// CheckUTF8 reports the first invalid UTF-8 sequence in data as a warning
+// naming its line, column and byte offset, or nil when data is valid.
+// Readers decode such input with U+FFFD replacement; the warning says
+// where the damage is.
+func CheckUTF8(name string, data []byte) *Error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	first, n := -1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+		i += size
+	}
+	msg := fmt.Sprintf("invalid UTF-8 (byte 0x%02x at offset %d", data[first], first)
+	if n > 1 {
+		msg += fmt.Sprintf(", %d bad bytes in all", n)
+	}
+	msg += ") replaced with U+FFFD"
+	return &Error{File: name, Pos: PosAt(data, first), Msg: msg, Hint: "save the file as UTF-8", Err: ErrBadUTF8}
 }
 
 func cutLine(b []byte) (line, rest []byte, found bool) {
@@ -328,27 +451,52 @@ func unquote(v string) (string, error) {
 	if v == "" {
 		return "", nil
 	}
+	end := -1 // index of the closing quote
 	switch v[0] {
 	case '"':
-		if len(v) < 2 || v[len(v)-1] != '"' {
+		for i := 1; i < len(v); i++ {
+			if v[i] == '\\' {
+				i++
+			} else if v[i] == '"' {
+				end = i
+				break
+			}
+		}
+		if end < 0 {
 			return "", errors.New("unterminated double quote")
 		}
-		s, err := strconv.Unquote(v)
-		if err != nil {
-			return "", errors.New("bad escape in double-quoted string")
-		}
-		return s, nil
 	case '\'':
-		if len(v) < 2 || v[len(v)-1] != '\'' {
+		for i := 1; i < len(v); i++ {
+			if v[i] == '\'' {
+				if i+1 < len(v) && v[i+1] == '\'' {
+					i++
+					continue
+				}
+				end = i
+				break
+			}
+		}
+		if end < 0 {
 			return "", errors.New("unterminated single quote")
 		}
-		return strings.ReplaceAll(v[1:len(v)-1], "''", "'"), nil
+	default:
+		// strip a trailing comment " # ..."
+		if i := strings.Index(v, " #"); i >= 0 {
+			v = strings.TrimSpace(v[:i])
+		}
+		return v, nil
 	}
-	// strip a trailing comment " # ..."
-	if i := strings.Index(v, " #"); i >= 0 {
-		v = strings.TrimSpace(v[:i])
+	if rest := strings.TrimSpace(v[end+1:]); rest != "" && rest[0] != '#' {
+		return "", fmt.Errorf("text after the closing quote: %q", clip(rest, 20))
 	}
-	return v, nil
+	if v[0] == '\'' {
+		return strings.ReplaceAll(v[1:end], "''", "'"), nil
+	}
+	s, err := strconv.Unquote(v[:end+1])
+	if err != nil {
+		return "", errors.New("bad escape in double-quoted string")
+	}
+	return s, nil
 }
 
 func clip(s string, n int) string {

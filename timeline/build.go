@@ -2,38 +2,310 @@ package timeline
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
+	"runtime"
+	"runtime/debug"
 	"strings"
+	"sync"
+	"time"
+	"unsafe"
 
 	"chronicle/parse"
 )
 
+// Tagger finds the mentions of one article. [*parse.Extractor] is the
+// Tagger every caller uses; tests substitute their own. Extract must be
+// safe to call from several goroutines at once.
+type Tagger interface {
+	Extract(a *parse.Article) []parse.Mention
+}
+
+var _ Tagger = (*parse.Extractor)(nil)
+
+// ErrTaggerPanic is wrapped by the [ArticleError] of an article whose
+// tagging panicked.
+var ErrTaggerPanic = errors.New("tagger panicked")
+
+// ArticleError reports one article that could not be tagged. The run goes
+// on without it: the other articles are tagged and kept.
+type ArticleError struct {
+	Source string // the article's input name (parse.Article.Source)
+	Index  int    // 0-based position of the article in the input
+	Err    error  // wraps ErrTaggerPanic when the tagger panicked
+	Stack  []byte // the tagger's stack when it panicked, for a bug report
+}
+
+// Error names the article ("article #N" when it has no source name) and
+// says what went wrong.
+func (e *ArticleError) Error() string {
+	name := e.Source
+	if name == "" {
+		name = fmt.Sprintf("article #%d", e.Index+1)
+	}
+	msg := name + ": " + e.Err.Error()
+	if errors.Is(e.Err, ErrTaggerPanic) {
+		msg += "; this is a bug in chronicle: the article was skipped, please report it with the article"
+	}
+	return msg
+}
+
+// Unwrap returns the underlying error.
+func (e *ArticleError) Unwrap() error { return e.Err }
+
 // Tag tags one article and returns it without its body: each mention keeps
 // a copy of its sentence, so the body can be freed.
-func Tag(ex *parse.Extractor, a *parse.Article) Doc {
+func Tag(ex Tagger, a *parse.Article) Doc {
 	return NewDoc(a, ex.Extract(a))
 }
 
-// NewDoc describes a tagged article without its body.
+// NewDoc describes a tagged article without its body. The mentions keep a
+// copy of their sentence (one copy per sentence, shared by the mentions in
+// it), and no string in the result points into a.Body, so the body can be
+// freed as soon as the caller drops the article.
 func NewDoc(a *parse.Article, ms []parse.Mention) Doc {
 	d := Doc{Source: Source{
 		Source: a.Source, Outlet: a.Outlet, Title: a.Title, URL: a.URL,
 		Published: a.Published, DateOnly: a.DateOnly, Undated: a.Undated, Zone: a.Loc.String(),
 	}}
-	for _, m := range ms {
-		d.Mentions = append(d.Mentions, Mention{Mention: m, Sentence: strings.Clone(a.Body[m.Sentence.Start:m.Sentence.End])})
+	if len(ms) == 0 {
+		return d
+	}
+	d.Mentions = make([]Mention, len(ms))
+	var (
+		sent     string
+		sentSpan = parse.Span{Start: -1, End: -1}
+	)
+	for i, m := range ms {
+		if m.Sentence != sentSpan {
+			sentSpan = m.Sentence
+			sent = strings.Clone(sub(a.Body, m.Sentence))
+		}
+		if m.Span.Start >= m.Sentence.Start && m.Span.End <= m.Sentence.End && len(sent) == m.Sentence.Len() && sub(a.Body, m.Span) == m.Text {
+			m.Text = sent[m.Span.Start-m.Sentence.Start : m.Span.End-m.Sentence.Start]
+		} else {
+			m.Text = detach(m.Text, a.Body)
+		}
+		m.TIMEX = detach(m.TIMEX, a.Body)
+		m.Mod = detach(m.Mod, a.Body)
+		m.Quant = detach(m.Quant, a.Body)
+		m.Freq = detach(m.Freq, a.Body)
+		m.Signal = detach(m.Signal, a.Body)
+		m.Rule = detach(m.Rule, a.Body)
+		d.Mentions[i] = Mention{Mention: m, Sentence: sent}
 	}
 	return d
 }
 
-// Each tags the articles and calls fn for each one with its mentions, in
-// input order. fn may keep neither a nor its body after it returns.
-func Each(ctx context.Context, ex *parse.Extractor, arts iter.Seq[parse.Article], opts Options, fn func(a *parse.Article, ms []parse.Mention) error) error {
+// sub returns body[sp.Start:sp.End], or "" when the span is out of range.
+func sub(body string, sp parse.Span) string {
+	if sp.Start < 0 || sp.End > len(body) || sp.Start > sp.End {
+		return ""
+	}
+	return body[sp.Start:sp.End]
+}
+
+// detach returns s, copied when it shares memory with body: a substring
+// of the body would keep the whole body alive.
+func detach(s, body string) string {
+	if s == "" || body == "" {
+		return s
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	b := uintptr(unsafe.Pointer(unsafe.StringData(body)))
+	if p >= b && p < b+uintptr(len(body)) {
+		return strings.Clone(s)
+	}
+	return s
+}
+
+// inFlightPerWorker bounds the articles read ahead of fn: at most
+// workers*inFlightPerWorker articles (bodies included) are held at once.
+const inFlightPerWorker = 4
+
+// Each tags the articles with a pool of opts.Workers goroutines (0 means
+// GOMAXPROCS) and calls fn for each article with its mentions, strictly in
+// input order and on the caller's goroutine, so the result never depends
+// on the number of workers. The iterator is also consumed on the caller's
+// goroutine, at most a few articles per worker ahead of fn, so memory
+// stays flat however long the input. fn may keep neither a nor its body
+// after it returns; an error from fn stops the run and is returned.
+//
+// An article whose tagging panics is not passed to fn: it becomes an
+// [*ArticleError] (wrapping [ErrTaggerPanic]) given to opts.OnError in
+// input order, and the run goes on. Without OnError, Each returns those
+// errors joined once every other article has been passed to fn.
+//
+// Each checks ctx before reading each article and returns ctx.Err() when
+// it is cancelled; articles already being tagged are finished and
+// dropped, and no goroutine outlives the call.
+func Each(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Options, fn func(a *parse.Article, ms []parse.Mention) error) error {
+	return each(ctx, ex, arts, opts, nil, func(s *slot) error { return fn(&s.a, s.ms) })
+}
+
+// Map is [Each] with a step run by the workers: work gets each tagged
+// article, in parallel and in no particular order, and its result goes to
+// fn in input order on the caller's goroutine. Putting the per-article
+// formatting of an output in work leaves fn only the writing, so the
+// output scales with the workers too. An error from work stops the run
+// when its article's turn comes; a panic in work is reported like one in
+// the tagger. work may keep neither a nor its body.
+func Map[T any](ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Options, work func(a *parse.Article, ms []parse.Mention) (T, error), fn func(T) error) error {
+	step := func(s *slot) {
+		s.out, s.outErr = work(&s.a, s.ms)
+	}
+	return each(ctx, ex, arts, opts, step, func(s *slot) error {
+		if s.outErr != nil {
+			return s.outErr
+		}
+		return fn(s.out.(T))
+	})
+}
+
+// slot is one article in flight: filled by the caller, tagged by a worker,
+// handed to emit by the caller once every earlier article has been.
+type slot struct {
+	a      parse.Article
+	idx    int
+	ms     []parse.Mention
+	doc    Doc // set by Build's step (which then drops a and ms)
+	out    any // set by Map's step
+	outErr error
+	err    *ArticleError
+	done   chan struct{} // receives once the worker is finished with the slot
+}
+
+// tag is a worker's job: tag the article, then run step if there is one.
+// A panic becomes an *ArticleError for the article.
+func (s *slot) tag(ex Tagger, step func(*slot)) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.ms, s.doc, s.out, s.outErr = nil, Doc{}, nil, nil
+			s.err = &ArticleError{Source: s.a.Source, Index: s.idx, Err: fmt.Errorf("%w: %v", ErrTaggerPanic, r), Stack: debug.Stack()}
+		}
+	}()
+	s.ms = ex.Extract(&s.a)
+	if step != nil {
+		step(s)
+	}
+}
+
+// each runs Each, Map and Build: the workers tag each article and run
+// step on it; emit gets the slots in input order, on the caller's
+// goroutine.
+func each(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Options, step func(*slot), emit func(s *slot) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var failed []error
+	handle := func(s *slot) error {
+		if s.err == nil {
+			return emit(s)
+		}
+		if opts.OnError != nil {
+			return opts.OnError(s.err)
+		}
+		failed = append(failed, s.err)
+		return nil
+	}
+	var err error
+	if workers == 1 {
+		err = eachSerial(ctx, ex, arts, step, handle)
+	} else {
+		err = eachPool(ctx, ex, arts, workers, step, handle)
+	}
+	if err != nil {
+		return err
+	}
+	return errors.Join(failed...)
+}
+
+// eachSerial is each with one worker: everything on the caller's goroutine.
+func eachSerial(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], step func(*slot), handle func(*slot) error) error {
+	var s slot
+	idx := 0
 	for a := range arts {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := fn(&a, ex.Extract(&a)); err != nil {
+		s = slot{a: a, idx: idx}
+		idx++
+		s.tag(ex, step)
+		if err := handle(&s); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// eachPool is each with a pool of workers. The caller's goroutine reads
+// the articles into a ring of slots, sends each slot to the workers, and
+// hands the oldest slot on whenever the ring is full (and at the end), so
+// the slots come out in input order.
+func eachPool(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], workers int, step func(*slot), handle func(*slot) error) error {
+	ring := make([]slot, workers*inFlightPerWorker)
+	for i := range ring {
+		ring[i].done = make(chan struct{}, 1)
+	}
+	jobs := make(chan *slot, len(ring)) // never blocks: at most len(ring) slots are out
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for s := range jobs {
+				if ctx.Err() == nil {
+					s.tag(ex, step)
+				}
+				s.done <- struct{}{}
+			}
+		})
+	}
+	var head, n int // oldest slot in flight, slots in flight
+	defer func() {
+		close(jobs)
+		for ; n > 0; n-- { // wait for the workers, then drop what they held
+			s := &ring[head]
+			<-s.done
+			*s = slot{done: s.done}
+			head = (head + 1) % len(ring)
+		}
+		wg.Wait()
+	}()
+	next := func() error {
+		s := &ring[head]
+		select {
+		case <-s.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		head = (head + 1) % len(ring)
+		n--
+		err := ctx.Err()
+		if err == nil {
+			err = handle(s)
+		}
+		*s = slot{done: s.done} // free the body and mentions now
+		return err
+	}
+	idx := 0
+	for a := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if n == len(ring) {
+			if err := next(); err != nil {
+				return err
+			}
+		}
+		s := &ring[(head+n)%len(ring)]
+		s.a, s.idx = a, idx
+		idx++
+		n++
+		jobs <- s
+	}
+	for n > 0 {
+		if err := next(); err != nil {
 			return err
 		}
 	}
@@ -41,15 +313,69 @@ func Each(ctx context.Context, ex *parse.Extractor, arts iter.Seq[parse.Article]
 }
 
 // Build tags the articles as they are read and merges their mentions into
-// a timeline. Bodies are dropped once tagged.
-func Build(ctx context.Context, ex *parse.Extractor, arts iter.Seq[parse.Article], opts Options) (*Timeline, error) {
+// a timeline. Bodies are dropped once tagged. Articles that could not be
+// tagged go to opts.OnError; without it, Build returns the timeline of the
+// other articles together with those errors joined (see [Each]).
+func Build(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Options) (*Timeline, error) {
 	var docs []Doc
-	err := Each(ctx, ex, arts, opts, func(a *parse.Article, ms []parse.Mention) error {
-		docs = append(docs, NewDoc(a, ms))
+	zones := zoneCache{}
+	step := func(s *slot) {
+		s.doc = NewDoc(&s.a, s.ms)
+		s.a, s.ms = parse.Article{}, nil
+	}
+	err := each(ctx, ex, arts, opts, step, func(s *slot) error {
+		zones.share(&s.doc)
+		docs = append(docs, s.doc)
 		return nil
 	})
-	if err != nil {
+	var aerr *ArticleError
+	if err != nil && !errors.As(err, &aerr) {
 		return nil, err
 	}
-	return Merge(ctx, docs)
+	tl, merr := Merge(ctx, docs)
+	if merr != nil {
+		return nil, merr
+	}
+	return tl, err
+}
+
+// zoneCache holds one *time.Location per IANA zone name. A reader that
+// loads the zone afresh for each article (time.LoadLocation does not
+// cache) gives each article its own copy, a few kilobytes that every
+// mention's interval keeps alive: 100,000 articles would hold hundreds of
+// megabytes of identical zone tables.
+type zoneCache struct {
+	byName   map[string]*time.Location
+	from, to *time.Location // the last replacement made
+}
+
+// share points the times of d at the cached zone of the same name. The
+// instants, offsets and zone names are unchanged.
+func (z *zoneCache) share(d *Doc) {
+	d.Source.Published = z.time(d.Source.Published)
+	for i := range d.Mentions {
+		w := &d.Mentions[i].When
+		w.Start, w.End = z.time(w.Start), z.time(w.End)
+	}
+}
+
+func (z *zoneCache) time(t time.Time) time.Time {
+	loc := t.Location()
+	if loc == z.from {
+		return t.In(z.to)
+	}
+	name := loc.String()
+	if loc == time.UTC || !strings.Contains(name, "/") {
+		return t // UTC is shared already; fixed zones are small and may share a name
+	}
+	if z.byName == nil {
+		z.byName = map[string]*time.Location{}
+	}
+	c, ok := z.byName[name]
+	if !ok {
+		z.byName[name] = loc
+		return t
+	}
+	z.from, z.to = loc, c
+	return t.In(c)
 }

@@ -75,14 +75,21 @@ type Timeline struct {
 	Conflicts []Conflict
 }
 
-// Options configures [Build].
+// Options configures [Build] and [Each].
 type Options struct {
 	Workers int // tagging workers; 0 means GOMAXPROCS
+	// OnError is called, in input order and on the caller's goroutine, for
+	// each article that could not be tagged (see [ArticleError]); the run
+	// goes on without it unless OnError returns an error.
+	OnError func(err *ArticleError) error
 }
 
 // Merge groups the mentions of tagged documents into events and detects
-// conflicts. The result does not depend on the order of docs beyond the
-// order of Sources.
+// conflicts. Every dated mention off the page furniture gets an event
+// (one-mention events included); anchored durations ("nearly four years
+// after the invasion") join the event they measure. The events, their IDs
+// and the conflicts do not depend on the order of docs; only the order of
+// Sources and Mentions follows it.
 func Merge(ctx context.Context, docs []Doc) (*Timeline, error) {
 	tl := &Timeline{}
 	for i, d := range docs {
@@ -95,6 +102,8 @@ func Merge(ctx context.Context, docs []Doc) (*Timeline, error) {
 			tl.Mentions = append(tl.Mentions, m)
 		}
 	}
-	// TODO: events and conflicts
+	if err := mergeEvents(ctx, tl); err != nil {
+		return nil, err
+	}
 	return tl, nil
 }

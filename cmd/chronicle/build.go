@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +13,13 @@ import (
 	"chronicle/timeline"
 )
 
+// buildFlags are the flags of every command that tags articles.
+func buildFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "workers", Usage: "tag with `N` goroutines (default: one per CPU); the output is the same for any N"},
+	}
+}
+
 // buildTimeline reads the input and builds the timeline. The returned
 // finish func prints the input problems and gives the exit error; call it
 // after the output is written, so one bad article loses nothing else.
@@ -20,12 +28,46 @@ func buildTimeline(c *cli.Context) (*timeline.Timeline, func() error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ex := parse.NewExtractor(parse.Options{})
-	tl, err := timeline.Build(c.Context, ex, in.articles(), timeline.Options{})
+	opts, tagErrs, err := buildOptions(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	return tl, func() error { return in.report(c) }, nil
+	ex := parse.NewExtractor(parse.Options{})
+	tl, err := timeline.Build(c.Context, ex, in.articles(), opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return tl, func() error { return finishBuild(c, in, *tagErrs) }, nil
+}
+
+// buildOptions reads --workers and collects the articles the tagger could
+// not handle (each is reported and skipped; the others are kept).
+func buildOptions(c *cli.Context) (timeline.Options, *[]error, error) {
+	var errs []error
+	opts := timeline.Options{
+		Workers: c.Int("workers"),
+		OnError: func(err *timeline.ArticleError) error {
+			errs = append(errs, err)
+			return nil
+		},
+	}
+	if opts.Workers < 0 {
+		return opts, nil, usageErr("--workers %d: give a positive number of workers, or 0 for one per CPU", opts.Workers)
+	}
+	return opts, &errs, nil
+}
+
+// finishBuild reports the articles that could not be tagged, then the
+// input problems, and returns the exit error.
+func finishBuild(c *cli.Context, in *input, tagErrs []error) error {
+	for _, e := range tagErrs {
+		fmt.Fprintln(c.App.ErrWriter, "error:", e)
+	}
+	err := in.report(c)
+	if err == nil && len(tagErrs) > 0 {
+		err = &exitError{code: 1, err: fmt.Errorf("%d article(s) could not be tagged; the other articles were processed", len(tagErrs))}
+	}
+	return err
 }
 
 // writeOutput writes to stdout, or atomically to a file when name is set
@@ -49,8 +91,9 @@ func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
+	done := false
 	defer func() {
-		if err != nil {
+		if !done { // an error or a panic: leave the previous file in place
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -71,5 +114,9 @@ func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), name)
+	if err = os.Rename(tmp.Name(), name); err != nil {
+		return err
+	}
+	done = true
+	return nil
 }

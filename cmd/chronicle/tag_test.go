@@ -1,0 +1,210 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// runWith runs chronicle in-process with stdin and returns stdout, stderr
+// and the exit status.
+func runWith(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), append([]string{"chronicle"}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// stripTags removes the markup of a TimeML document's TEXT and undoes the
+// XML escapes, giving back the text that was tagged.
+func stripTags(t *testing.T, doc string) string {
+	t.Helper()
+	i, j := strings.Index(doc, "<TEXT>"), strings.LastIndex(doc, "</TEXT>")
+	if i < 0 || j < i {
+		t.Fatalf("no TEXT element: %.200q", doc)
+	}
+	text := doc[i+len("<TEXT>") : j]
+	var b strings.Builder
+	for k := 0; k < len(text); {
+		switch text[k] {
+		case '<':
+			e := strings.IndexByte(text[k:], '>')
+			if e < 0 {
+				t.Fatalf("unclosed tag")
+			}
+			k += e + 1
+		case '&':
+			e := strings.IndexByte(text[k:], ';')
+			if e < 0 {
+				t.Fatalf("unterminated entity")
+			}
+			switch ent := text[k+1 : k+e]; {
+			case ent == "amp":
+				b.WriteByte('&')
+			case ent == "lt":
+				b.WriteByte('<')
+			case ent == "gt":
+				b.WriteByte('>')
+			case ent == "quot":
+				b.WriteByte('"')
+			case ent == "apos":
+				b.WriteByte('\'')
+			case strings.HasPrefix(ent, "#"):
+				n, err := strconv.Atoi(ent[1:])
+				if err != nil {
+					t.Fatalf("entity %q", ent)
+				}
+				b.WriteRune(rune(n))
+			default:
+				t.Fatalf("entity %q", ent)
+			}
+			k += e + 1
+		default:
+			b.WriteByte(text[k])
+			k++
+		}
+	}
+	return b.String()
+}
+
+func TestTagPlainText(t *testing.T) {
+	const text = "Talks ended on Tuesday & resume <next week>.\r\nThe war began in February 2022.\n"
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+		stderr   string
+	}{
+		{"needs a DCT", []string{"tag", "-"}, 2, nil, "pass --dct"},
+		{"dct date", []string{"tag", "--dct", "2025-12-03", "-"}, 0,
+			[]string{`<DCT><TIMEX3 tid="t0" type="DATE" value="2025-12-03" temporalFunction="false" functionInDocument="CREATION_TIME">2025-12-03</TIMEX3></DCT>`,
+				`<TIMEX3 tid="t1" type="DATE" value="2025-12-02">Tuesday</TIMEX3> &amp; resume &lt;`, `value="2022-02">February 2022</TIMEX3>`}, ""},
+		{"dct time and zone", []string{"tag", "--dct", "2025-12-03T10:00:00", "--tz", "Europe/Moscow", "-"}, 0,
+			[]string{`type="TIME" value="2025-12-03T10:00:00"`, `value="2025-12-02">Tuesday`}, ""},
+		{"published is the same flag", []string{"tag", "--published", "2025-12-03", "-"}, 0, []string{`value="2025-12-02">Tuesday`}, ""},
+		{"dct and published disagree", []string{"tag", "--dct", "2025-12-03", "--published", "2025-12-04", "-"}, 2, nil, "disagree"},
+		{"bad dct", []string{"tag", "--dct", "yesterday", "-"}, 2, nil, "--published \"yesterday\""},
+		{"no resolve", []string{"tag", "--no-resolve", "--format", "csv", "-"}, 0, []string{"Tuesday,15,22,DATE,XXXX-WXX-2"}, ""},
+		{"bad format", []string{"tag", "--format", "xml", "--dct", "2025-12-03", "-"}, 2, nil, `--format "xml"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := runWith(t, text, tt.args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, tt.code, errs)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(out, c) {
+					t.Errorf("output lacks %q:\n%s", c, out)
+				}
+			}
+			if tt.stderr != "" && !strings.Contains(errs, tt.stderr) {
+				t.Errorf("stderr %q lacks %q", errs, tt.stderr)
+			}
+			if tt.code == 0 && strings.Contains(out, "<TEXT>") {
+				if got := stripTags(t, out); got != text {
+					t.Errorf("round trip %q, want %q", got, text)
+				}
+			}
+		})
+	}
+}
+
+func TestTagFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "a.txt")
+	body := "The talks were held on Tuesday.\n"
+	if err := os.WriteFile(f, []byte("---\noutlet: Test\npublished: 2025-12-04\ntimezone: Europe/Moscow\n---\n"+body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The front matter wins over --dct, which is only a default.
+	out, errs, code := runWith(t, "", "tag", "--dct", "2020-01-01", f)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `value="2025-12-04" temporalFunction="false"`) || !strings.Contains(out, `value="2025-12-02">Tuesday`) {
+		t.Errorf("front matter DCT not used:\n%s", out)
+	}
+	if got := stripTags(t, out); got != body {
+		t.Errorf("round trip %q, want the body %q", got, body)
+	}
+}
+
+func TestTagSeedsFormats(t *testing.T) {
+	t.Run("jsonl", func(t *testing.T) {
+		out, errs, code := runWith(t, "", "tag", "--format", "jsonl")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		sc := bufio.NewScanner(strings.NewReader(out))
+		sc.Buffer(nil, 1<<24)
+		var sources []string
+		for sc.Scan() {
+			var a tagJSON
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				t.Fatalf("line %q: %v", sc.Text(), err)
+			}
+			if len(a.Mentions) == 0 || a.Published == "" || a.Zone == "" {
+				t.Errorf("%s: %d mentions, published %q, zone %q", a.Source, len(a.Mentions), a.Published, a.Zone)
+			}
+			for _, m := range a.Mentions {
+				if m.End <= m.Start || m.Value == "" || m.Type == "" {
+					t.Errorf("%s: bad mention %+v", a.Source, m)
+				}
+			}
+			sources = append(sources, a.Source)
+		}
+		if strings.Join(sources, ",") != "01-hurriyet-afp.txt,02-moscow-times.txt,03-melbourne-post.txt,04-whistlebuzz.txt,05-sbs-news.txt" {
+			t.Errorf("sources in order: %v", sources)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		out, errs, code := runWith(t, "", "tag", "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		var arts []tagJSON
+		if err := json.Unmarshal([]byte(out), &arts); err != nil || len(arts) != 5 {
+			t.Fatalf("%d articles, %v", len(arts), err)
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		out, errs, code := runWith(t, "", "tag", "--format", "csv", "--no-furniture")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(recs) < 2 {
+			t.Fatalf("%d records, %v", len(recs), err)
+		}
+		if strings.Join(recs[0], ",") != strings.Join(tagCSVColumns, ",") {
+			t.Errorf("header %v", recs[0])
+		}
+		for _, r := range recs[1:] {
+			if r[17] != "false" {
+				t.Errorf("furniture row with --no-furniture: %v", r)
+			}
+		}
+	})
+	t.Run("timeml", func(t *testing.T) {
+		out, errs, code := runWith(t, "", "tag", "../../seeds/05-sbs-news.txt")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		want, err := os.ReadFile("../../render/testdata/05-sbs-news.tml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out != string(want) {
+			t.Errorf("tag output differs from the render golden file render/testdata/05-sbs-news.tml")
+		}
+	})
+}

@@ -1,0 +1,93 @@
+// Package parse reads news articles and finds their temporal expressions:
+// every date, time, duration, set and vague reference in the body, with
+// its byte offsets, its TIMEX3 value and, where it can be placed on the
+// calendar, an [Interval] with a [Granularity].
+//
+// # Finding expressions
+//
+// An [Extractor] is built once with [NewExtractor] and may be shared by
+// goroutines. [Extractor.Extract] tokenises the body once. Every word is
+// looked up in a lexicon (behind a prefilter on length and first letter);
+// only tokens in the trigger classes (weekday and month names, numbers,
+// units such as "week", deictics such as "today", set words such as
+// "weekly") start the rules, which then read a few tokens to the left
+// ("last", "early", "the past", "nearly") and to the right ("ago",
+// "later", ", 2024", "UTC"). Clock times ("16:08", "5 p.m.") are matched
+// with olebedev/when's HourMinute and Hour rules on a small window around
+// the trigger; the date they fall on, their zone and everything else are
+// this package's own rules. Expressions in page furniture (newsletter and
+// app boilerplate, as flagged by [Segments]) are returned with
+// Mention.Furniture set. The extent follows TIMEX3: prepositions ("on",
+// "in") are left out; determiners and modifiers that change the value
+// ("the", "last", "early", "nearly", "more than") are kept.
+//
+// # Zone
+//
+// Every relative expression is resolved against the publication day in
+// the article's zone ([Article.PubDay]): the same instant published in
+// Sydney and in New York may be Wednesday in one and Tuesday in the other,
+// and "Wednesday" resolves differently. Intervals are half-open ranges in
+// that zone computed with time.Date and AddDate, so a day across a
+// daylight-saving change is 23 or 25 hours long and still runs midnight to
+// midnight. A date-only publication has no hour and none is invented.
+// Clock times carry the zone they name ("4.20pm ET" is
+// 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z); a time with no
+// zone, or "local time", has no offset in its value and is placed in the
+// article's zone. An undated article (Article.Undated, or Options.NoResolve)
+// keeps its relative expressions with X-filled values (XXXX-WXX-5,
+// XXXX-XX) and a zero interval; absolute dates are still resolved.
+//
+// # Tense
+//
+// The clause around the expression decides the direction, not the
+// sentence's first verb: the nearest signal to the left of the expression
+// wins, or to the right when the expression opens its clause ("On
+// Tuesday, Putin accused …"). Future signals: will, 'll, shall, would,
+// could/may/might/should (not followed by "have"), going/due/set/
+// scheduled/expected/plans/is … to, to be + participle, scheduled for, as
+// soon as, until, ahead of, is + -ing. Past signals: past-tense and perfect
+// verb groups (said, met, was held, has resigned), ago, earlier. A
+// passive participle after "be" defers to the auxiliary before it ("will
+// be held" is future). Mention.Signal keeps the deciding words and
+// Mention.Rule the rule that matched.
+//
+//   - A bare weekday is the latest such day on or before the publication
+//     day in a past or present clause or with no signal (news mostly looks
+//     back), the earliest on or after it in a future clause; the
+//     publication weekday is the publication day itself. "last W" and
+//     "next W" are W in the previous and next ISO week, "this W" in the
+//     current one.
+//   - A month without a year is the latest such month on or before the
+//     publication month (past, present, no signal) or the earliest on or
+//     after it (future); "last March"/"next March" exclude the current
+//     month. A month and day without a year follow the same rule in past
+//     and future clauses; with no signal or in a present clause they are
+//     the nearest such date. Quarters, halves and seasons without a year work like
+//     months.
+//   - "this week", "earlier this week", "later this week" are the
+//     publication day's ISO week; "last month", "later this month",
+//     "next year", "the last quarter" shift by the unit and keep its
+//     granularity. "two weeks ago" counts back from the publication day;
+//     "two days later", "the day before", "the same day", "the day" count
+//     from the last date the text mentioned (Mention values placed on the
+//     calendar, outside furniture, not bounds after "since").
+//
+// # Granularity
+//
+// A value keeps the precision of what was written: "Tuesday" is a day
+// (2025-12-02), "this week" an ISO week (2025-W49), "the weekend" a
+// weekend (2025-W48-WE), "last month" a month (2025-11), "the fourth
+// quarter" a quarter (2025-Q4), "the first half of 2025" a half (2025-H1),
+// "this summer" a season (2025-SU), "2024" a year, "the 1990s" a decade
+// (199), "the 20th century" a century (19), "this morning" a part of day
+// (2025-12-03TMO), "16:08 UTC" a minute. "N days/weeks ago" lands on a day,
+// "N months ago" on a month, "N years ago" on a year. Durations ("five
+// hours" PT5H, "three-and-a-half year" P3.5Y, "the past decade" P10Y) have a
+// length and an optional TIMEX3 mod (APPROX for "nearly"/"about",
+// MORE_THAN for "more than"/"over", LESS_THAN, EQUAL_OR_MORE for "at
+// least"), never a date. Sets ("every Friday" XXXX-WXX-5, "weekly" P1W,
+// "twice a week" P1W with freq 2X) and vague references (PRESENT_REF,
+// PAST_REF, FUTURE_REF) have no interval. Edge modifiers ("early 2009",
+// "mid-March", "the end of the year") keep the whole unit, set the mod
+// (START, MID, END) and mark the interval Approx.
+package parse

@@ -1,0 +1,800 @@
+package parse
+
+import "strings"
+
+// Page furniture: the parts of a scraped news page that are not the
+// story. The rules look at words, not at outlets: call-to-action phrases
+// in the first or second person ("download our app", "sign up now", "your
+// inbox", "please support us"), navigation and sharing ("Read more",
+// "Share this"), read-time and publication labels ("5 min read",
+// "Published"), photo credits ("Name / Agency", "Source: …"), legal lines
+// (copyright, privacy policy, cookies), menu-like runs of short lines,
+// repeated lines, and the run of such paragraphs that closes many pages.
+// A bare noun is never enough on its own in a long sentence: "Netflix
+// added 5 million subscribers" and "the company changed its privacy
+// policy last year" are news.
+
+// Reasons a segment is furniture (Segment.Reason).
+const (
+	reasonPromotion  = "promotion"
+	reasonNavigation = "navigation"
+	reasonLabel      = "label"
+	reasonCredit     = "credit"
+	reasonReadTime   = "read time"
+	reasonLegal      = "legal"
+	reasonMenu       = "menu"
+	reasonRepeat     = "repeat"
+	reasonTail       = "tail"
+)
+
+// Trigger words, looked up once per word of the body. The commonest
+// function words ("the", "to", "of", …) are not triggers: in a phrase
+// they are wAny, which matches any one word.
+const (
+	wAny  uint8 = 255
+	wNone uint8 = iota
+	wAlready
+	wAlso
+	wAgree
+	wApp
+	wApps
+	wArticles
+	wBack
+	wBecome
+	wBy
+	wClick
+	wComment
+	wComments
+	wContent
+	wContinue
+	wContribution
+	wCookie
+	wCookies
+	wCopyright
+	wDaily
+	wDate
+	wDear
+	wDirect
+	wDonate
+	wDonation
+	wDownload
+	wEmail
+	wEvery
+	wFollow
+	wFree
+	wGet
+	wGoogle
+	wHelp
+	wHere
+	wHome
+	wInbox
+	wInformed
+	wLast
+	wLatest
+	wLater
+	wLeave
+	wListen
+	wLive
+	wLog
+	wLogin
+	wMailbox
+	wMain
+	wMake
+	wMe
+	wMember
+	wMenu
+	wMin
+	wMins
+	wMinute
+	wMinutes
+	wMiss
+	wMore
+	wMost
+	wNeed
+	wNever
+	wNewsletter
+	wNewsletters
+	wNext
+	wNot
+	wNow
+	wNum
+	wOur
+	wPlay
+	wPlease
+	wPodcast
+	wPodcasts
+	wPolicy
+	wPopular
+	wPreview
+	wPrint
+	wPrivacy
+	wRead
+	wReaders
+	wReading
+	wReady
+	wRelated
+	wRemind
+	wReserved
+	wRights
+	wSearch
+	wSee
+	wService
+	wShare
+	wSign
+	wSignup
+	wSkip
+	wSponsored
+	wStanding
+	wStay
+	wStore
+	wStories
+	wSubscribe
+	wSubscriber
+	wSubscribers
+	wSubscribing
+	wSupport
+	wSupporting
+	wTap
+	wTerms
+	wThank
+	wToday
+	wTop
+	wTrending
+	wTweet
+	wUp
+	wUpdates
+	wUs
+	wUse
+	wVia
+	wWatch
+	wWe
+	wWeekly
+	wYou
+	wYour
+	wConditions
+	wAdvertisement
+	wPublished
+	wUpdated
+	wPosted
+	wSource
+	wSources
+	wPhoto
+	wPhotograph
+	wImage
+	wPicture
+	wCredit
+	wCredits
+	wOurs
+	wYours
+	wJoin
+	wThis
+	wOn
+	wWith
+	wFirst
+	wModified
+	nWords
+)
+
+// functionWord reports whether a trigger word is too common to start a
+// phrase search on its own: every phrase holds at least one other word.
+func functionWord(id uint8) bool {
+	switch id {
+	case wBy, wUp, wMe, wUs, wWe, wYou, wThis, wOn, wWith,
+		wNot, wNow, wHere, wMore, wMost, wAlso, wGet, wMake, wBack, wMain, wNext, wEvery, wPlease,
+		wNeed, wNever, wLast, wDate, wVia, wLive, wUse, wNum, wOur, wYour, wOurs, wYours, wFree,
+		wDaily, wWeekly, wToday, wLater, wAlready, wBecome:
+		return true
+	}
+	return false
+}
+
+// triggerLens holds, for each first letter, a bit per length of the
+// trigger words that start with it: a word that fails it is no trigger.
+var triggerLens = [256]uint32{
+	'a': 0x21b8,
+	'b': 0x54,
+	'c': 0x17e0,
+	'd': 0x370,
+	'e': 0x62,
+	'f': 0xf0,
+	'g': 0x48,
+	'h': 0x10,
+	'i': 0x160,
+	'j': 0x10,
+	'l': 0x78,
+	'm': 0x1dc,
+	'n': 0xc38,
+	'o': 0x1c,
+	'p': 0x7f0,
+	'r': 0x1f0,
+	's': 0xff8,
+	't': 0x178,
+	'u': 0x8c,
+	'v': 0x8,
+	'w': 0x74,
+	'y': 0x38,
+}
+
+// Phrase classes.
+const (
+	cPromo uint8 = iota + 1
+	cNav
+	cLegal
+	cLegalStrong
+	cNavWord
+	cReadTime
+)
+
+// phrase is a run of consecutive trigger words.
+type phrase struct {
+	w     [5]uint8
+	n     uint8
+	class uint8
+}
+
+func ph(class uint8, ws ...uint8) phrase {
+	p := phrase{class: class, n: uint8(len(ws))}
+	copy(p.w[:], ws)
+	return p
+}
+
+// phraseTable is the read-only table of furniture phrases.
+var phraseTable = [...]phrase{
+	// promotion: apps, newsletters, subscriptions, donations
+	ph(cPromo, wDownload, wOur, wApp), ph(cPromo, wDownload, wOur, wApps), ph(cPromo, wDownload, wAny, wApp),
+	ph(cPromo, wGet, wAny, wApp), ph(cPromo, wOur, wApp), ph(cPromo, wOur, wApps),
+	ph(cPromo, wSign, wUp, wNow), ph(cPromo, wSign, wUp, wHere),
+	ph(cPromo, wSign, wUp, wAny, wOur), ph(cPromo, wSign, wUp, wFree),
+	ph(cPromo, wSign, wUp, wAny, wFree), ph(cPromo, wSignup), ph(cPromo, wSubscribe, wAny, wOur), ph(cPromo, wSubscribe, wNow),
+	ph(cPromo, wSubscribe, wHere), ph(cPromo, wSubscribe, wToday), ph(cPromo, wBy, wSubscribing),
+	ph(cPromo, wSubscribers, wAgree), ph(cPromo, wAlready, wAny, wSubscriber), ph(cPromo, wBecome, wAny, wSubscriber),
+	ph(cPromo, wBecome, wAny, wMember), ph(cPromo, wOur, wNewsletter), ph(cPromo, wOur, wNewsletters),
+	ph(cPromo, wWeekly, wNewsletter), ph(cPromo, wDaily, wNewsletter), ph(cPromo, wFree, wNewsletter),
+	ph(cPromo, wNewsletter, wSign), ph(cPromo, wYour, wInbox), ph(cPromo, wYour, wMailbox), ph(cPromo, wEmail, wUpdates),
+	ph(cPromo, wDirect, wAny, wYour), ph(cPromo, wMake, wAny, wDonation), ph(cPromo, wYour, wDonation),
+	ph(cPromo, wSupport, wUs), ph(cPromo, wSupport, wOur), ph(cPromo, wYour, wSupport), ph(cPromo, wPlease, wSupport),
+	ph(cPromo, wEvery, wContribution), ph(cPromo, wWe, wNeed, wYour, wHelp), ph(cPromo, wDear, wReaders),
+	ph(cPromo, wStanding, wWith, wUs), ph(cPromo, wThank, wYou, wAny, wReading), ph(cPromo, wThank, wYou, wAny, wSupporting),
+	ph(cPromo, wBy, wSupporting), ph(cPromo, wListen, wAny, wOur), ph(cPromo, wOur, wPodcast), ph(cPromo, wOur, wPodcasts),
+	ph(cPromo, wGet, wAny, wLatest), ph(cPromo, wNever, wMiss),
+	ph(cPromo, wStay, wInformed), ph(cPromo, wStay, wUp, wAny, wDate), ph(cPromo, wWatch, wAny, wLatest),
+	ph(cPromo, wWatch, wOn), ph(cPromo, wWatch, wLive), ph(cPromo, wJoin, wUs), ph(cPromo, wFollow, wUs),
+	// navigation and sharing
+	ph(cNav, wRead, wMore), ph(cNav, wRead, wAlso), ph(cNav, wAlso, wRead), ph(cNav, wRead, wNext), ph(cNav, wSee, wAlso),
+	ph(cNav, wRelated, wStories), ph(cNav, wRelated, wArticles), ph(cNav, wMore, wStories), ph(cNav, wMost, wRead),
+	ph(cNav, wMost, wPopular), ph(cNav, wTrending, wNow), ph(cNav, wClick, wHere), ph(cNav, wTap, wHere), ph(cNav, wSkip, wAny, wContent), ph(cNav, wSkip, wAny, wMain),
+	ph(cNav, wBack, wAny, wTop), ph(cNav, wMain, wMenu), ph(cNav, wShare, wThis), ph(cNav, wShare, wOn), ph(cNav, wShare, wVia),
+	ph(cNav, wLeave, wAny, wComment), ph(cNav, wPrint, wThis), ph(cNav, wRemind, wMe, wLater), ph(cNav, wNot, wReady, wAny),
+	ph(cNav, wContinue, wReading), ph(cNav, wSponsored, wContent),
+	ph(cNav, wAdvertisement), ph(cNav, wComments), ph(cNav, wLogin),
+	// legal
+	ph(cLegal, wPrivacy, wPolicy), ph(cLegal, wCookie, wPolicy), ph(cLegal, wCookies), ph(cLegal, wTerms, wAny, wService),
+	ph(cLegal, wTerms, wAny, wUse), ph(cLegal, wTerms, wAny, wConditions), ph(cLegal, wCopyright),
+	ph(cLegalStrong, wRights, wReserved),
+	// read time
+	ph(cReadTime, wNum, wMin, wRead), ph(cReadTime, wNum, wMins, wRead), ph(cReadTime, wNum, wMinute, wRead),
+	ph(cReadTime, wNum, wMinutes, wRead),
+}
+
+// feat holds what the word scan learned about one segment.
+type feat struct {
+	ids       [32]uint8
+	at        [32]uint8 // word index, saturating at 255
+	n         int
+	anchors   int // trigger words that are not function words
+	words     int
+	addr      int  // we/us/our/you/your outside quotation marks
+	copyright bool // a © sign
+	first     uint8
+	second    uint8
+	afterWord byte // the byte right after the first word
+	digits    bool // any ASCII digit
+	colonMid  bool // a ':' before the last byte
+	mask      [3]uint64
+}
+
+func (f *feat) add(id uint8, word int) {
+	f.mask[id>>6] |= 1 << (id & 63)
+	if !functionWord(id) {
+		f.anchors++
+	}
+	if f.n < len(f.ids) {
+		f.ids[f.n] = id
+		f.at[f.n] = uint8(min(word, 255))
+		f.n++
+	}
+}
+
+func (f *feat) has(id uint8) bool { return f.mask[id>>6]&(1<<(id&63)) != 0 }
+
+// match reports which phrase classes the segment holds.
+func (f *feat) match(table []phrase) (found [cReadTime + 1]bool) {
+	if f.anchors == 0 {
+		return
+	}
+	for _, p := range table {
+		if found[p.class] || !f.has(p.w[0]) || (p.w[p.n-1] != wAny && !f.has(p.w[p.n-1])) {
+			continue
+		}
+		for t := 0; t < f.n; t++ {
+			if f.ids[t] != p.w[0] {
+				continue
+			}
+			pos, u, k := int(f.at[t]), t, 1
+			for ; k < int(p.n); k++ {
+				pos++
+				if p.w[k] == wAny {
+					continue
+				}
+				for u < f.n && int(f.at[u]) < pos {
+					u++
+				}
+				if u == f.n || int(f.at[u]) != pos || f.ids[u] != p.w[k] {
+					break
+				}
+			}
+			if k == int(p.n) {
+				found[p.class] = true
+				break
+			}
+		}
+	}
+	return
+}
+
+// byteClass sorts the bytes the word scan cares about: 1 letter, 2 digit,
+// 3 quote, colon or the lead byte of ©, “ and ”.
+var byteClass = [256]uint8{
+	34: 3, 48: 2, 49: 2, 50: 2, 51: 2, 52: 2, 53: 2, 54: 2, 55: 2, 56: 2, 57: 2, 58: 3,
+	65: 1, 66: 1, 67: 1, 68: 1, 69: 1, 70: 1, 71: 1, 72: 1, 73: 1, 74: 1, 75: 1, 76: 1,
+	77: 1, 78: 1, 79: 1, 80: 1, 81: 1, 82: 1, 83: 1, 84: 1, 85: 1, 86: 1, 87: 1, 88: 1,
+	89: 1, 90: 1, 97: 1, 98: 1, 99: 1, 100: 1, 101: 1, 102: 1, 103: 1, 104: 1, 105: 1, 106: 1,
+	107: 1, 108: 1, 109: 1, 110: 1, 111: 1, 112: 1, 113: 1, 114: 1, 115: 1, 116: 1, 117: 1, 118: 1,
+	119: 1, 120: 1, 121: 1, 122: 1, 194: 3, 226: 3,
+}
+
+// maxScan is the longest segment the word scan looks at: longer ones are
+// left to the paragraph rules (furniture sentences are short; the longest
+// in the seeds is 117 bytes).
+const maxScan = 150
+
+// scanWords fills the features of the segments of one paragraph. Segments
+// longer than maxScan are skipped (words stays -1) unless all is set.
+func scanWords(body string, segs []Segment, feats []feat, all bool) {
+	inQuote := false
+	for si := range segs {
+		f := &feats[si]
+		t := body[segs[si].Start:segs[si].End]
+		if len(t) > maxScan && !all {
+			f.words = -1
+			inQuote = false
+			continue
+		}
+		word := 0
+		for i := 0; i < len(t); {
+			c := t[i]
+			switch byteClass[c] {
+			case 0:
+				i++
+				continue
+			case 1:
+				j := i + 1
+				for j < len(t) && byteClass[t[j]] == 1 {
+					j++
+				}
+				n := j - i
+				id := wNone
+				if n < 16 && triggerLens[c|0x20]&(1<<n) != 0 {
+					id = wordID(t[i:j])
+					if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
+						id = wNone // the country
+					}
+				}
+				if word < 2 {
+					if word == 0 {
+						f.first = id
+						if j < len(t) {
+							f.afterWord = t[j]
+						}
+					} else {
+						f.second = id
+					}
+				}
+				if id != wNone {
+					switch id {
+					case wWe, wUs, wOur, wOurs, wYou, wYour, wYours:
+						if !inQuote {
+							f.addr++
+						}
+					}
+					f.add(id, word)
+				}
+				word++
+				i = j
+				continue
+			case 2:
+				j := i + 1
+				for j < len(t) && (byteClass[t[j]] == 2 || t[j] == '.' || t[j] == ',') {
+					j++
+				}
+				f.digits = true
+				if word == 0 && j < len(t) {
+					f.afterWord = t[j]
+				}
+				f.add(wNum, word)
+				word++
+				i = j
+				continue
+			}
+			switch {
+			case c == '"':
+				inQuote = !inQuote
+			case c == ':' && i+1 < len(t):
+				f.colonMid = true
+			case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA9:
+				f.copyright = true
+			case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9C:
+				inQuote = true
+			case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9D:
+				inQuote = false
+			}
+			i++
+		}
+		f.words = word
+	}
+}
+
+// segmentReason applies the sentence-level rules.
+func segmentReason(body string, sg Segment, f *feat, table []phrase) (reason string, promo bool) {
+	n := sg.Len()
+	text := body[sg.Start:sg.End]
+	found := f.match(table)
+	switch {
+	case found[cReadTime] && n <= 80:
+		return reasonReadTime, false
+	case found[cPromo]:
+		return reasonPromotion, true
+	case found[cLegalStrong], f.copyright:
+		return reasonLegal, false
+	case found[cNav] && n <= 90, found[cNavWord] && f.words <= 3:
+		return reasonNavigation, false
+	case found[cLegal] && (n <= 90 || f.addr > 0 || f.has(wAgree)):
+		return reasonLegal, false
+	}
+	switch f.first {
+	case wPublished, wUpdated, wPosted:
+		if n <= 70 && (f.words == 1 || f.afterWord == ':' || (f.afterWord == ' ' && labelFollower(text))) {
+			return reasonLabel, false
+		}
+	case wLast:
+		if (f.second == wUpdated || f.second == wModified) && n <= 70 {
+			return reasonLabel, false
+		}
+	case wFirst:
+		if f.second == wPublished && n <= 70 {
+			return reasonLabel, false
+		}
+	case wSource, wSources, wPhoto, wPhotograph, wImage, wPicture, wCredit, wCredits:
+		if n <= 100 && (f.afterWord == ':' || (f.words <= 2 && n <= 20)) {
+			return reasonCredit, false
+		}
+	case wLog, wSign:
+		if n <= 25 && (hasPrefixFold(text, "log in") || hasPrefixFold(text, "sign in")) {
+			return reasonNavigation, false
+		}
+	case wShare, wTweet, wEmail, wPrint, wMenu, wSearch, wHome, wComments, wAdvertisement, wPreview, wLogin, wContinue:
+		if f.words == 1 && n <= 20 {
+			return reasonNavigation, false
+		}
+	case wSubscribe, wDonate, wDownload:
+		if n <= 60 {
+			return reasonPromotion, true
+		}
+	case wSupport, wJoin, wFollow:
+		if n <= 40 && text[len(text)-1] == '!' {
+			return reasonPromotion, true
+		}
+	}
+	if isCredit(text) {
+		return reasonCredit, false
+	}
+	return "", false
+}
+
+// labelFollower reports whether the text after a "Published"/"Updated"
+// label starts with a date or a preposition of time.
+func labelFollower(text string) bool {
+	i := 0
+	for i < len(text) && isLetter(text[i]) {
+		i++
+	}
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	if i >= len(text) {
+		return true
+	}
+	if text[i] >= '0' && text[i] <= '9' {
+		return true
+	}
+	j := i
+	for j < len(text) && isLetter(text[j]) {
+		j++
+	}
+	w := text[i:j]
+	switch w {
+	case "on", "at", "in", "by", "On", "At", "By":
+		return true
+	}
+	return isMonthOrDay(w)
+}
+
+// isCredit reports whether text is a photo credit: a short line of
+// capitalised words around a slash ("Andrew Caballero-Reynolds / AFP",
+// "Anadolu / Getty") or ending in "Getty Images".
+func isCredit(text string) bool {
+	if len(text) > 90 || len(text) < 5 {
+		return false
+	}
+	if hasSuffixFold(text, "getty images") {
+		return true
+	}
+	if strings.Index(text, " / ") <= 0 {
+		return false
+	}
+	words := 0
+	atStart := true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '/' || c == ',' || c == '&':
+			atStart = true
+		case atStart:
+			atStart = false
+			if c >= 'a' && c <= 'z' {
+				return false // "audio / video / text messaging"
+			}
+			if c == '.' || c == '!' || c == '?' {
+				return false
+			}
+			words++
+		}
+	}
+	last := text[len(text)-1]
+	return words <= 8 && last != '.' && last != '!' && last != '?'
+}
+
+func hasPrefixFold(s, pre string) bool {
+	if len(s) < len(pre) {
+		return false
+	}
+	for i := 0; i < len(pre); i++ {
+		if s[i]|0x20 != pre[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasSuffixFold(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	s = s[len(s)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		if s[i]|0x20 != suf[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// menuLike reports whether a segment looks like a menu or button entry:
+// a few words, no digits, no final period.
+func menuLike(body string, sg Segment, f *feat) bool {
+	n := sg.Len()
+	if n > 40 || f.words > 5 || f.digits || f.colonMid {
+		return false
+	}
+	return body[sg.End-1] != '.'
+}
+
+// markFurniture sets Furniture and Reason on the segments.
+func markFurniture(body string, segs []Segment, paras []paraInfo) {
+	if len(segs) == 0 {
+		return
+	}
+	table := phraseTable[:]
+	feats := make([]feat, len(segs))
+	promo := make([]bool, len(segs))
+	for _, p := range paras {
+		scanWords(body, segs[p.from:p.to], feats[p.from:p.to], false)
+	}
+	for i := range segs {
+		if feats[i].words < 0 {
+			continue
+		}
+		r, pr := segmentReason(body, segs[i], &feats[i], table)
+		if r != "" {
+			segs[i].Furniture, segs[i].Reason = true, r
+			promo[i] = pr
+		}
+	}
+	// A bare label ("Published", "Updated") labels the short line after
+	// it: "Published\n3 December 2025, 8:40am" is furniture, date and all.
+	for i := 0; i+1 < len(segs); i++ {
+		if segs[i].Reason == reasonLabel && feats[i].words == 1 && !segs[i+1].Furniture &&
+			segs[i+1].Len() <= 50 && feats[i+1].digits && segs[i+1].Para <= segs[i].Para+1 {
+			segs[i+1].Furniture, segs[i+1].Reason = true, reasonLabel
+		}
+	}
+	// Paragraph rules: menus, and promotion blocks.
+	for _, p := range paras {
+		n := p.to - p.from
+		menu, nPromo, long := 0, 0, false
+		for i := p.from; i < p.to; i++ {
+			if menuLike(body, segs[i], &feats[i]) {
+				menu++
+			}
+			if promo[i] {
+				nPromo++
+			}
+			if segs[i].Len() > 250 {
+				long = true
+			}
+		}
+		switch {
+		case n >= 3 && menu >= 3 && menu*2 >= n:
+			markRange(segs[p.from:p.to], reasonMenu)
+		case nPromo > 0 && !long && nPromo*3 >= n:
+			markRange(segs[p.from:p.to], reasonPromotion)
+		}
+	}
+	markRepeats(body, segs, paras)
+	markTail(body, segs, paras, feats)
+}
+
+func markRange(segs []Segment, reason string) {
+	for i := range segs {
+		if !segs[i].Furniture {
+			segs[i].Furniture, segs[i].Reason = true, reason
+		}
+	}
+}
+
+// markRepeats marks the extra copies of a repeated segment (a caption
+// printed again in the text, a title repeated at the foot of a page). Of
+// the copies, the ones in a caption paragraph (a paragraph that also holds
+// a credit) are furniture when another copy stands in the text; otherwise
+// every copy after the first is.
+func markRepeats(body string, segs []Segment, paras []paraInfo) {
+	// An open-addressing table of segment indexes (+1) keyed by a cheap
+	// hash of each candidate's length and first and last eight bytes;
+	// equal keys are confirmed by comparing the text.
+	const slots = 1024
+	var table [slots]int32
+	used := 0
+	for i := range segs {
+		sg := segs[i]
+		n := sg.Len()
+		if n > maxScan || (n < 24 && (n < 8 || endsSentence(body, sg.Start, sg.End))) {
+			continue
+		}
+		if used >= slots/2 {
+			return // a body this long is news text; captions come early
+		}
+		k := body[sg.Start:sg.End]
+		h := repeatHash(k)
+		j := -1
+		for {
+			e := table[h]
+			if e == 0 {
+				table[h] = int32(i + 1)
+				used++
+				break
+			}
+			if o := segs[e-1]; o.Len() == n && body[o.Start:o.End] == k {
+				j = int(e - 1)
+				break
+			}
+			h = (h + 1) & (slots - 1)
+		}
+		if j < 0 {
+			continue
+		}
+		ci, cj := captionPara(segs, paras, sg.Para), captionPara(segs, paras, segs[j].Para)
+		switch {
+		case cj && !ci:
+			// the earlier copy is the caption: mark it, keep this one
+			if !segs[j].Furniture {
+				segs[j].Furniture, segs[j].Reason = true, reasonRepeat
+			}
+			table[h] = int32(i + 1)
+		default:
+			if !segs[i].Furniture {
+				segs[i].Furniture, segs[i].Reason = true, reasonRepeat
+			}
+		}
+	}
+}
+
+// repeatHash hashes a segment of at least 8 bytes into [0, 1024).
+func repeatHash(k string) int {
+	n := len(k)
+	a := uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 | uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
+	t := k[n-8:]
+	b := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 | uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
+	return int(h >> 54)
+}
+
+// captionPara reports whether paragraph p holds a credit line.
+func captionPara(segs []Segment, paras []paraInfo, p int) bool {
+	for i := paras[p].from; i < paras[p].to; i++ {
+		if segs[i].Reason == reasonCredit {
+			return true
+		}
+	}
+	return false
+}
+
+// markTail marks the run of furniture that closes a page. Walking back
+// from the last paragraph over furniture paragraphs, short lines without
+// final punctuation ("A message from …:", "Dear readers,") and
+// paragraphs addressed to the reader ("we", "our", "you" outside quotes:
+// a donation letter), it marks everything from the first furniture
+// paragraph of that run to the end.
+func markTail(body string, segs []Segment, paras []paraInfo, feats []feat) {
+	start := len(paras)
+	for p := len(paras) - 1; p >= 0; p-- {
+		pi := paras[p]
+		n, furn := pi.to-pi.from, 0
+		for i := pi.from; i < pi.to; i++ {
+			if segs[i].Furniture {
+				furn++
+			}
+		}
+		short := n == 1 && pi.end-pi.start <= 60 && !endsSentence(body, pi.start, pi.end)
+		if furn*2 >= n || short {
+			start = p
+			continue
+		}
+		if n > 4 && furn == 0 {
+			break // a letter to the reader is a few sentences a paragraph
+		}
+		addr := 0
+		for i := pi.from; i < pi.to && addr < 2; i++ {
+			if feats[i].words < 0 {
+				scanWords(body, segs[i:i+1], feats[i:i+1], true)
+			}
+			addr += feats[i].addr
+		}
+		if addr >= 2 {
+			start = p
+			continue
+		}
+		break
+	}
+	first := -1
+	for p := start; p < len(paras); p++ {
+		pi := paras[p]
+		furn := 0
+		for i := pi.from; i < pi.to; i++ {
+			if segs[i].Furniture {
+				furn++
+			}
+		}
+		if furn*2 >= pi.to-pi.from {
+			first = p
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	// The run is contiguous up to the end of the body, so a lone "Read
+	// more" inside the text never carries the news paragraphs after it.
+	for p := first; p < len(paras); p++ {
+		markRange(segs[paras[p].from:paras[p].to], reasonTail)
+	}
+}

@@ -1,0 +1,319 @@
+package parse
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tkind is the shape of a token.
+type tkind uint8
+
+const (
+	tkWord  tkind = iota // a run of letters
+	tkNum                // a run of ASCII digits
+	tkPunct              // one punctuation rune
+)
+
+// Lexical classes of a word (bit set). A token whose class has any bit of
+// clsTrigger makes the rules run around it: that is the word-level
+// prefilter.
+const (
+	clsMonth     uint32 = 1 << iota // January, Jan
+	clsMonthAbbr                    // Jan, Sept: only next to a number
+	clsWeekday                      // Monday
+	clsNumWord                      // one, twelve, twenty
+	clsOrdWord                      // first, fourth
+	clsUnit                         // day, weeks, year …
+	clsDeictic                      // today, now, yesterday …
+	clsRel                          // last, next, this, past, coming …
+	clsApprox                       // nearly, about, almost …
+	clsPOD                          // morning, evening, night …
+	clsSeason                       // spring, summer, autumn, fall, winter
+	clsSetAdj                       // weekly, daily, annual …
+	clsEdge                         // early, late, mid …
+	clsVague                        // recent, future, past, time being …
+	clsFiscal                       // fiscal, FY
+	clsEvery                        // every, each
+	clsHalf                         // half
+	clsNum                          // a digit token (set by the lexer)
+	clsHoliday                      // Christmas, Thanksgiving, Halloween
+)
+
+const clsTrigger = clsHoliday | clsMonth | clsMonthAbbr | clsWeekday | clsNumWord | clsUnit | clsDeictic | clsPOD | clsSeason | clsSetAdj | clsVague | clsFiscal | clsNum | clsHalf | clsEvery
+
+// lexEntry is what the lexicon knows about a lower-case word.
+type lexEntry struct {
+	word string      // canonical lower-case form (interned: compare with ==)
+	cls  uint32      // class bits
+	v    int         // month 1–12, weekday 0–6 (Sunday 0), number value, ordinal value
+	g    Granularity // unit of a unit word or set adjective
+	pl   bool        // plural unit ("weeks")
+}
+
+// tok is one token of a body. Offsets are bytes into the body. It holds
+// no pointers, so a token slice costs the garbage collector nothing.
+type tok struct {
+	s, e int32
+	n    int32  // value of a digit token (saturated), or lexicon value
+	cls  uint32 // lexicon classes
+	id   uint16 // lexicon entry (0: not in the lexicon)
+	k    tkind
+	sp   bool // whitespace (or start of text) before the token
+	cap  bool // starts with an upper-case letter
+	nd   uint8
+}
+
+// lexicon holds the words the rules know, in a small open-addressing hash
+// table keyed by the lower-case bytes (hashed while they are lowered, so a
+// lookup costs one probe and one compare). It is built once per Extractor
+// and read-only afterwards.
+type lexicon struct {
+	ents  []lexEntry // ents[0] is the empty entry
+	slots []uint16   // hash table of entry ids; 0 = empty
+	// byLead is the word-level prefilter: bit L of byLead[c0*27+c1] is set
+	// when some word starts with the letters c0 c1 (c1 = 26 for a one-letter
+	// word) and has L letters. Most words fail it and cost no lookup.
+	byLead [26 * 27]uint32
+}
+
+const lexSlots = 2048 // power of two, well above twice the word count
+
+func lexHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+const lexSeed = 2166136261
+
+func (lx *lexicon) find(w []byte, h uint32) uint16 {
+	for i := h & (lexSlots - 1); ; i = (i + 1) & (lexSlots - 1) {
+		id := lx.slots[i]
+		if id == 0 {
+			return 0
+		}
+		if e := &lx.ents[id]; e.word == string(w) {
+			return id
+		}
+	}
+}
+
+func (lx *lexicon) add(w string, cls uint32, v int, g Granularity, pl bool) {
+	h := uint32(lexSeed)
+	for i := 0; i < len(w); i++ {
+		h = lexHash(h, w[i])
+	}
+	if id := lx.find([]byte(w), h); id != 0 {
+		e := &lx.ents[id]
+		e.cls |= cls
+		if cls&(clsMonth|clsWeekday|clsNumWord|clsOrdWord) != 0 && e.v == 0 {
+			e.v = v
+		}
+		if g != GranUnknown && e.g == GranUnknown {
+			e.g, e.pl = g, pl
+		}
+		return
+	}
+	lx.ents = append(lx.ents, lexEntry{word: w, cls: cls, v: v, g: g, pl: pl})
+	id := uint16(len(lx.ents) - 1)
+	for i := h & (lexSlots - 1); ; i = (i + 1) & (lexSlots - 1) {
+		if lx.slots[i] == 0 {
+			lx.slots[i] = id
+			break
+		}
+	}
+	if c := w[0]; c >= 'a' && c <= 'z' && len(w) < 32 {
+		lx.byLead[leadKey(w[0], w[1:])] |= 1 << len(w)
+	}
+}
+
+// has reports whether w is in the lexicon.
+func (lx *lexicon) has(w string) bool {
+	h := uint32(lexSeed)
+	for i := 0; i < len(w); i++ {
+		h = lexHash(h, w[i])
+	}
+	return lx.find([]byte(w), h) != 0
+}
+
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+func newLexicon() *lexicon {
+	lx := &lexicon{ents: make([]lexEntry, 1, 512), slots: make([]uint16, lexSlots)}
+	for i, m := range monthNames {
+		lx.add(m, clsMonth, i+1, 0, false)
+	}
+	for w, m := range map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12} {
+		lx.add(w, clsMonthAbbr, m, 0, false)
+	}
+	for i, d := range weekdayNames {
+		lx.add(d, clsWeekday, i, 0, false)
+		lx.add(d+"s", clsWeekday, i, 0, true) // "on Fridays" (a set)
+	}
+	nums := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	for i, w := range nums {
+		lx.add(w, clsNumWord, i, 0, false)
+	}
+	for i, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		lx.add(w, clsNumWord, 20+10*i, 0, false)
+	}
+	lx.add("hundred", clsNumWord, 100, 0, false)
+	lx.add("dozen", clsNumWord, 12, 0, false)
+	ords := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first"}
+	for i, w := range ords[1:] {
+		lx.add(w, clsOrdWord, i+1, 0, false)
+	}
+	lx.add("thirtieth", clsOrdWord, 30, 0, false)
+	units := []struct {
+		s, p string
+		g    Granularity
+	}{
+		{"second", "seconds", GranInstant}, {"minute", "minutes", GranMinute}, {"hour", "hours", GranHour},
+		{"day", "days", GranDay}, {"week", "weeks", GranWeek}, {"weekend", "weekends", GranWeekend},
+		{"fortnight", "fortnights", GranWeek}, {"month", "months", GranMonth}, {"quarter", "quarters", GranQuarter},
+		{"year", "years", GranYear}, {"decade", "decades", GranDecade}, {"century", "centuries", GranCentury},
+		{"min", "mins", GranMinute}, {"hr", "hrs", GranHour}, {"yr", "yrs", GranYear},
+	}
+	for _, u := range units {
+		lx.add(u.s, clsUnit, 0, u.g, false)
+		lx.add(u.p, clsUnit, 0, u.g, true)
+	}
+	for _, w := range []string{"today", "tonight", "tomorrow", "yesterday", "now", "currently", "recently", "nowadays", "presently", "overnight"} {
+		lx.add(w, clsDeictic, 0, 0, false)
+	}
+	for _, w := range []string{"last", "next", "this", "past", "coming", "previous", "following", "same", "that", "these", "those", "upcoming", "current", "prior", "preceding", "latest"} {
+		lx.add(w, clsRel, 0, 0, false)
+	}
+	for _, w := range []string{"nearly", "about", "almost", "around", "approximately", "roughly", "some", "over", "more", "less", "under", "least", "fewer", "than", "up", "barely", "just", "only", "exactly", "nearing", "close", "within"} {
+		lx.add(w, clsApprox, 0, 0, false)
+	}
+	for _, w := range []string{"morning", "afternoon", "evening", "night", "noon", "midnight", "midday", "mornings", "evenings", "nights", "afternoons"} {
+		lx.add(w, clsPOD, 0, 0, false)
+	}
+	for w, v := range map[string]int{"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4} {
+		lx.add(w, clsSeason, v, 0, false)
+	}
+	for w, g := range map[string]Granularity{"weekly": GranWeek, "daily": GranDay, "monthly": GranMonth, "annual": GranYear, "annually": GranYear, "yearly": GranYear, "hourly": GranHour, "quarterly": GranQuarter, "nightly": GranDay, "biweekly": GranWeek, "biannual": GranYear} {
+		lx.add(w, clsSetAdj, 0, g, false)
+	}
+	for _, w := range []string{"early", "late", "mid", "beginning", "end", "start", "middle", "earlier", "later", "dawn", "close", "turn"} {
+		lx.add(w, clsEdge, 0, 0, false)
+	}
+	for _, w := range []string{"recent", "future", "past", "present", "moment", "being", "term", "ago"} {
+		lx.add(w, clsVague, 0, 0, false)
+	}
+	for _, w := range []string{"christmas", "thanksgiving", "halloween", "valentine"} {
+		lx.add(w, clsHoliday, 0, 0, false)
+	}
+	lx.add("fiscal", clsFiscal, 0, 0, false)
+	lx.add("fy", clsFiscal, 0, 0, false)
+	lx.add("every", clsEvery, 0, 0, false)
+	lx.add("each", clsEvery, 0, 0, false)
+	lx.add("half", clsHalf, 0, 0, false)
+	// Plain words the rules compare against: giving them an entry interns
+	// them so that rules can test tok.w with ==.
+	for _, w := range []string{"until", "till", "since", "before", "after", "later", "earlier", "ago", "period", "far", "once", "twice", "am", "pm", "a.m", "p.m", "utc", "gmt", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "bst", "cet", "cest", "aest", "aedt", "msk", "ist", "jst", "local", "rd", "st", "nd", "th", "s", "o'clock", "hours", "straight", "consecutive", "trading", "business", "working", "running", "long", "old", "several", "few", "many", "couple", "same", "term", "near", "long", "short", "being", "whole", "entire", "remainder", "throughout", "soon", "week", "q", "h", "year's", "christmas", "easter", "least", "calendar", "financial", "fiscal", "season", "seasons", "centuries", "decade", "outset", "final", "successive", "solid", "additional", "short", "medium", "foreseeable", "distant", "immediate", "thrice", "now", "decades"} {
+		if !lx.has(w) {
+			lx.add(w, 0, 0, 0, false)
+		}
+	}
+	return lx
+}
+
+// tokenize splits body into tokens, looking each word up once. buf is
+// reused when it has room.
+func (lx *lexicon) tokenize(body string, buf []tok) []tok {
+	toks := buf[:0]
+	var low [24]byte
+	sp := true
+	n := len(body)
+	for i := 0; i < n; {
+		c := body[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			sp = true
+			i++
+			continue
+		case c >= '0' && c <= '9':
+			j := i
+			var v int32
+			for j < n && body[j] >= '0' && body[j] <= '9' {
+				if v < 1<<24 {
+					v = v*10 + int32(body[j]-'0')
+				}
+				j++
+			}
+			nd := j - i
+			if nd > 255 {
+				nd = 255
+			}
+			toks = append(toks, tok{s: int32(i), e: int32(j), n: v, k: tkNum, sp: sp, nd: uint8(nd), cls: clsNum})
+			i = j
+		case c < 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z'):
+			j := i
+			ascii := true
+			for j < n {
+				d := body[j]
+				if d < 0x80 {
+					if d|0x20 >= 'a' && d|0x20 <= 'z' {
+						j++
+						continue
+					}
+					break
+				}
+				r, size := utf8.DecodeRuneInString(body[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				ascii = false
+				j += size
+			}
+			t := tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c >= 'A' && c <= 'Z'}
+			if ascii && j-i < len(low) && lx.byLead[leadKey(c|0x20, body[i+1:j])]&(1<<(j-i)) != 0 {
+				h := uint32(lexSeed)
+				for k := i; k < j; k++ {
+					b := body[k] | 0x20
+					low[k-i] = b
+					h = lexHash(h, b)
+				}
+				if id := lx.find(low[:j-i], h); id != 0 {
+					e := &lx.ents[id]
+					t.id, t.cls, t.n = id, e.cls, int32(e.v)
+				}
+			}
+			toks = append(toks, t)
+			i = j
+		case c < 0x80:
+			toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(body[i:])
+			if unicode.IsLetter(r) {
+				j := i + size
+				for j < n {
+					r2, s2 := utf8.DecodeRuneInString(body[j:])
+					if !(unicode.IsLetter(r2) || (r2 < 0x80 && r2|0x20 >= 'a' && r2|0x20 <= 'z')) {
+						break
+					}
+					j += s2
+				}
+				toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r)})
+				i = j
+			} else {
+				toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp})
+				i += size
+			}
+		}
+		sp = false
+	}
+	return toks
+}
+
+// leadKey indexes the prefilter by the first two letters of a word (c0
+// lower-case; rest the remaining letters in any case).
+func leadKey(c0 byte, rest string) int {
+	c1 := 26
+	if len(rest) > 0 {
+		if d := rest[0] | 0x20; d >= 'a' && d <= 'z' {
+			c1 = int(d - 'a')
+		}
+	}
+	return int(c0-'a')*27 + c1
+}

@@ -1,0 +1,1102 @@
+package parse
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/olebedev/when/rules"
+)
+
+// unitFactor normalises units the TIMEX3 value spells in other units:
+// a decade is ten years, a fortnight two weeks, a century 100 years.
+func (m *matcher) unitNorm(word string, g Granularity, amt float64) (Granularity, float64) {
+	switch {
+	case strings.HasPrefix(word, "fortnight"):
+		return GranWeek, amt * 2
+	case g == GranDecade:
+		return GranYear, amt * 10
+	case g == GranCentury:
+		return GranYear, amt * 100
+	}
+	return g, amt
+}
+
+// afterUnit reads what follows "N units": ago, later, earlier, from now,
+// before/after at the end of a clause, "-old", "-long", "and a half".
+// It turns the duration sp into the right kind and returns the end token.
+func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt float64) (spec, int) {
+	// "an hour and a half", "a year and a half"
+	if m.w(k) == "and" && (m.w(k+1) == "a" || m.w(k+1) == "an") && m.w(k+2) == "half" && amt == float64(int(amt)) {
+		amt += 0.5
+		sp.amt = amt
+		k += 3
+	}
+	if m.hyphenAt(k) && (m.w(k+1) == "old" || m.w(k+1) == "long") {
+		return sp, k + 2
+	}
+	if m.hyphenAt(k) {
+		return sp, k // "five-hour meeting"
+	}
+	n := int(amt)
+	whole := float64(n) == amt && n > 0
+	switch m.w(k) {
+	case "ago":
+		if whole && !sp.unspec {
+			return spec{rule: "ago", op: opAgo, kind: KindDate, g: g, n: -n, mod: sp.mod}, k + 1
+		}
+	case "from":
+		if m.w(k+1) == "now" && whole && !sp.unspec {
+			return spec{rule: "from-now", op: opAgo, kind: KindDate, g: g, n: n, mod: sp.mod}, k + 2
+		}
+	case "later", "earlier":
+		if whole && !sp.unspec {
+			s := 1
+			if m.w(k) == "earlier" {
+				s = -1
+			}
+			return spec{rule: "ref-" + m.w(k), op: opRefShift, kind: KindDate, g: g, n: s * n, mod: sp.mod}, k + 1
+		}
+	case "before", "after":
+		nx := k + 1
+		if whole && !sp.unspec && (nx >= len(m.t) || m.t[nx].k == tkPunct) {
+			s := 1
+			if m.w(k) == "before" {
+				s = -1
+			}
+			return spec{rule: "ref-" + m.w(k), op: opRefShift, kind: KindDate, g: g, n: s * n, mod: sp.mod}, k + 1
+		}
+	}
+	return sp, k
+}
+
+// matchDuration reads "N units" starting at the number token i.
+func (m *matcher) matchDuration(i int, _ bool) (cand, bool) {
+	v, next, ok := m.number(i)
+	if !ok {
+		return cand{}, false
+	}
+	k := next
+	hy := m.hyphenAt(k)
+	if hy {
+		k++
+	}
+	g, pl, nb, ok := m.unitAt(k)
+	if !ok {
+		return cand{}, false
+	}
+	word := m.tw(nb - 1)
+	// "1 day" vs "2 days": accept both; "a days" no
+	if m.t[i].k == tkWord && (m.word(i) == "a" || m.word(i) == "an") && pl {
+		return cand{}, false
+	}
+	// clock-ish "5 min read" is fine; "24 hours a day" is a set-ish count
+	ug, amt := m.unitNorm(word, g, v)
+	sp := spec{rule: "duration", op: opDur, kind: KindDuration, amt: amt, dunit: ug}
+	a := i
+	// left context: the past/last/next/coming/first N units
+	switch m.w(a - 1) {
+	case "past", "last", "next", "coming", "first", "final", "previous", "following", "recent":
+		if m.w(a-2) == "the" {
+			sp.rule = "the-" + m.w(a-1) + "-duration"
+			a -= 2
+		} else if m.w(a-1) == "past" || m.w(a-1) == "last" || m.w(a-1) == "next" {
+			sp.rule = m.w(a-1) + "-duration"
+			a--
+		}
+	}
+	if a == i {
+		var mod string
+		mod, a = m.durMod(i)
+		sp.mod = mod
+		if a == i && m.w(i-1) == "a" && m.t[i].k == tkNum && !pl {
+			a = i - 1 // "a 20 year low": the article belongs to the adjective
+		}
+	}
+	sp, b := m.afterUnit(nb, sp, g, amt)
+	if sp.op == opAgo || sp.op == opRefShift {
+		// "some two weeks ago": the approximation belongs to the date
+		if a < i && m.w(a) != "the" {
+			sp.approx = true
+		}
+		if m.w(a) == "the" {
+			a = i
+		}
+	}
+	if sp.op == opDur && (m.w(b) == "s" && m.adj(b)) {
+		return cand{}, false
+	}
+	return cand{a: a, b: b, sp: sp}, true
+}
+
+// ordinalBefore reads an ordinal ending just before j: "fourth", "4th".
+func (m *matcher) ordinalBefore(j int) (n, a int, ok bool) {
+	k := j - 1
+	if m.hyphenAt(k) && k-1 >= m.lo { // fourth-quarter
+		k--
+	}
+	if k < m.lo || k < 0 {
+		return 0, j, false
+	}
+	if m.cls(k)&clsOrdWord != 0 {
+		return int(m.t[k].n), k, true
+	}
+	if w := m.w(k); (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(k) && m.isNum(k-1) && k-1 >= m.lo {
+		return int(m.t[k-1].n), k - 1, true
+	}
+	if m.w(k) == "final" || m.w(k) == "last" {
+		return -1, k, true
+	}
+	return 0, j, false
+}
+
+// yearSuffix reads "of 2008", "of this year", "of last year", "of the
+// year", "2008" after a quarter, half or season. It returns the op and shift.
+func (m *matcher) yearSuffix(k int) (o op, y, n, next int, ok bool) {
+	j := k
+	if m.w(j) == "of" {
+		j++
+		switch {
+		case m.w(j) == "this" && m.w(j+1) == "year":
+			return opRelUnit, 0, 0, j + 2, true
+		case (m.w(j) == "last" || m.w(j) == "next") && m.w(j+1) == "year":
+			s := -1
+			if m.w(j) == "next" {
+				s = 1
+			}
+			return opRelUnit, 0, s, j + 2, true
+		case m.w(j) == "the" && m.w(j+1) == "year":
+			return opRelUnit, 0, 0, j + 2, true
+		case m.w(j) == "the" && (m.w(j+1) == "fiscal" || m.w(j+1) == "financial") && m.w(j+2) == "year":
+			return opRelUnit, 0, 0, j + 3, true
+		}
+		if yy, nb, ok := m.yearAfter(j, false); ok {
+			return opYear, yy, 0, nb, true
+		}
+		return 0, 0, 0, k, false
+	}
+	if yy, nb, ok := m.yearAfter(j, true); ok {
+		return opYear, yy, 0, nb, true
+	}
+	return 0, 0, 0, k, false
+}
+
+// subYear builds the spec of a quarter/half/season with an optional year
+// after it.
+func (m *matcher) subYear(rule string, sub Granularity, n int, b int) (spec, int) {
+	sp := spec{rule: rule, op: opSubYear, kind: KindDate, g: sub, sub: sub, subN: n}
+	if o, y, sh, nb, ok := m.yearSuffix(b); ok {
+		sp.op, sp.y, sp.n, b = o, y, sh, nb
+		sp.g = GranYear
+		if o == opRelUnit {
+			sp.rule += "-rel-year"
+		}
+	}
+	return sp, b
+}
+
+// matchUnit handles a unit word that no number claimed: "last week",
+// "this year", "the fourth quarter", "a week", "recent weeks", "for years",
+// "the day before", "the weekend".
+func (m *matcher) matchUnit(i int) (cand, bool) {
+	e := m.ent(i)
+	g, pl := e.g, e.pl
+	prev := m.w(i - 1)
+	// a hyphenated compound: single-day, same-day
+	if m.hyphenAt(i-1) && i-2 >= m.lo {
+		switch m.w(i - 2) {
+		case "single", "one":
+			if !pl {
+				return cand{a: i - 2, b: i + 1, sp: spec{rule: "single-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}, true
+			}
+		case "decades", "years", "months", "weeks", "days":
+			// "decades-long" is read at the plural
+		}
+		if e.word == "long" {
+			return cand{}, false
+		}
+	}
+	if pl && m.hyphenAt(i+1) && m.w(i+2) == "long" && !m.isNum(i-1) {
+		ug, _ := m.unitNorm(e.word, g, 1)
+		if g == GranDecade {
+			ug = GranYear
+		}
+		return cand{a: i, b: i + 3, sp: spec{rule: "units-long", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
+	}
+	// New Year, New Year's Day, New Year's Eve
+	if e.word == "year" && m.t[i].cap && m.word(i-1) == "new" && i-1 >= m.lo && m.t[i-1].cap {
+		sp := spec{rule: "holiday", op: opAbs, kind: KindDate, g: GranDay, m: 1, d: 1}
+		b := i + 1
+		named := false
+		if isApostrophe(m.text(b)) && m.word(b+1) == "s" {
+			switch m.word(b + 2) {
+			case "day":
+				b, named = b+3, true
+			case "eve":
+				sp.m, sp.d, b, named = 12, 31, b+3, true
+			}
+		}
+		if !named {
+			// bare "New Year" only after a preposition: "over the New Year",
+			// not "Christmas and New Year sales"
+			p := m.wr(i - 2)
+			if p == "the" {
+				p = m.wr(i - 3)
+			}
+			switch p {
+			case "on", "at", "over", "before", "after", "until", "since", "by", "around", "for", "during", "into":
+			default:
+				return cand{}, false
+			}
+		}
+		return cand{a: i - 1, b: b, sp: sp}, true
+	}
+	// quarters and halves with an ordinal: the fourth quarter, 3rd quarter
+	if g == GranQuarter && !pl {
+		if n, a, ok := m.ordinalBefore(i); ok && n != 0 {
+			if n == -1 { // the last quarter / the final quarter
+				if m.w(a) == "final" {
+					sp, b := m.subYear("final-quarter", GranQuarter, 4, i+1)
+					if m.w(a-1) == "the" {
+						a--
+					}
+					return cand{a: a, b: b, sp: sp}, true
+				}
+			} else if n >= 1 && n <= 4 {
+				sp, b := m.subYear("ordinal-quarter", GranQuarter, n, i+1)
+				if m.w(a-1) == "the" {
+					a--
+				}
+				a, sp = m.edgeLeft(a, sp)
+				return cand{a: a, b: b, sp: sp}, true
+			}
+		}
+	}
+	// "a second consecutive day", "the third straight week": the day itself
+	if (prev == "consecutive" || prev == "straight" || prev == "successive" || prev == "running") && !pl && (g == GranDay || g == GranWeek || g == GranMonth || g == GranYear) {
+		if n, a, ok := m.ordinalBefore(i - 1); ok && n >= 2 {
+			if w := m.w(a - 1); w == "a" || w == "the" {
+				a--
+			}
+			return cand{a: a, b: i + 1, sp: spec{rule: "ordinal-consecutive-unit", op: opRef, kind: KindDate, g: g}}, true
+		}
+	}
+	// this/last/next + unit
+	switch prev {
+	case "this", "last", "next", "current", "coming", "past", "previous", "preceding", "prior", "following", "same", "that", "recent", "these", "upcoming":
+		return m.matchRelUnit(i, prev)
+	}
+	// a/an + unit: a duration, or "a year ago/earlier"
+	if (prev == "a" || prev == "an") && !pl {
+		if m.t[i-1].k == tkWord && i-1 >= m.lo {
+			// sets: once a week, twice a year, three times a month, 40 hours a week
+			switch p2 := m.wr(i - 2); {
+			case p2 == "once" || p2 == "twice" || p2 == "thrice":
+				freq := map[string]string{"once": "1X", "twice": "2X", "thrice": "3X"}[p2]
+				return cand{a: i - 2, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}, true
+			case p2 == "times" && m.isNum(i-3) || p2 == "times" && m.cls(i-3)&clsNumWord != 0:
+				freq := strconv.Itoa(int(m.t[i-3].n)) + "X"
+				return cand{a: i - 3, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}, true
+			case i-2 >= 0 && (m.t[i-2].k == tkNum || m.t[i-2].cls&(clsUnit|clsNumWord) != 0 || m.punct(i-2) == '%' || p2 == "percent" || p2 == "dollars" || p2 == "million" || p2 == "billion" || p2 == "barrels"):
+				return cand{}, false // "24 hours a day", "5% a year"
+			}
+			return m.matchDuration(i-1, false)
+		}
+	}
+	if pl {
+		// several/few/many/some/couple of + plural
+		switch prev {
+		case "several", "few", "many", "some", "of":
+			a := i - 1
+			if prev == "of" {
+				if m.w(i-2) != "couple" {
+					goto bare
+				}
+				a = i - 2
+			}
+			if m.w(a-1) == "a" {
+				a--
+			}
+			if m.w(a-1) == "past" || m.w(a-1) == "last" || m.w(a-1) == "next" || m.w(a-1) == "coming" {
+				a--
+				if m.w(a-1) == "the" {
+					a--
+				}
+			}
+			ug, _ := m.unitNorm(e.word, g, 1)
+			return cand{a: a, b: i + 1, sp: spec{rule: "unspecified-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
+		}
+	bare:
+		if prev == "just" || prev == "only" || prev == "mere" {
+			prev = m.w(i - 2)
+		}
+		switch prev {
+		case "for", "in", "within", "over", "after", "takes", "take", "took", "lasting", "last", "lasted", "spent":
+			if prev == "in" && m.w(i+1) == "of" {
+				break
+			}
+			nx := i + 1
+			if nx < len(m.t) && m.t[nx].k == tkWord && !m.nl(nx) && !(m.word(nx) == "and" || m.word(nx) == "or" || m.word(nx) == "of" || m.word(nx) == "to" || m.word(nx) == "before" || m.word(nx) == "after" || m.word(nx) == "later" || m.word(nx) == "now" || m.word(nx) == "ago" || m.word(nx) == "on" || m.word(nx) == "in") {
+				break // "in days gone by", "for weeks straight" are rare; "in years past"
+			}
+			if g == GranPartOfDay {
+				break
+			}
+			ug, _ := m.unitNorm(e.word, g, 1)
+			return cand{a: i, b: i + 1, sp: spec{rule: "bare-plural-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
+		}
+		return cand{}, false
+	}
+	// the + unit
+	if prev == "the" {
+		return m.matchTheUnit(i)
+	}
+	return cand{}, false
+}
+
+// matchTheUnit: "the day", "the weekend", "the day before", "the week after".
+func (m *matcher) matchTheUnit(i int) (cand, bool) {
+	g := m.ent(i).g
+	a := i - 1
+	nx := i + 1
+	// the day before / the week after (at the end of a clause)
+	if w := m.w(nx); (w == "before" || w == "after") && (nx+1 >= len(m.t) || m.t[nx+1].k == tkPunct) && (g == GranDay || g == GranWeek || g == GranMonth || g == GranYear) {
+		s := 1
+		if w == "before" {
+			s = -1
+		}
+		return cand{a: a, b: nx + 1, sp: spec{rule: "the-unit-" + w, op: opRefShift, kind: KindDate, g: g, n: s}}, true
+	}
+	switch g {
+	case GranWeekend:
+		sp := spec{rule: "the-weekend", op: opRelUnit, kind: KindDate, g: GranWeekend, dir: 5}
+		return cand{a: a, b: i + 1, sp: sp}, true
+	case GranDay:
+		// "the day": the day last mentioned, where it closes a clause or
+		// follows a verb of closing/starting ("ended the day", "for the day")
+		ok := nx >= len(m.t) || m.t[nx].k == tkPunct
+		if m.wr(i-2) == "in" && (m.wr(i-3) == "late" || m.wr(i-3) == "early" || m.wr(i-3) == "later" || m.wr(i-3) == "earlier") {
+			ok = true
+		}
+		switch m.wr(i - 2) {
+		case "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started", "starting", "for", "during", "throughout", "of", "open", "opened", "opening", "begin", "began":
+			ok = ok || m.w(nx) == "at" || m.w(nx) == "with" || m.w(nx) == "down" || m.w(nx) == "up" || m.w(nx) == "higher" || m.w(nx) == "lower" || m.w(nx) == "on" || m.w(nx) == "in" || m.w(nx) == "and" || m.w(nx) == "as" || m.w(nx) == "by" || m.w(nx) == "after" || m.w(nx) == "before"
+		}
+		if !ok {
+			return cand{}, false
+		}
+		sp := spec{rule: "the-day", op: opRef, kind: KindDate, g: GranDay}
+		a, sp = m.edgeLeft(a, sp)
+		// "late in the day", "early in the day"
+		if m.w(a-1) == "in" && (m.w(a-2) == "late" || m.w(a-2) == "early" || m.w(a-2) == "later" || m.w(a-2) == "earlier") {
+			a -= 2
+		}
+		return cand{a: a, b: i + 1, sp: sp}, true
+	case GranYear, GranMonth, GranWeek:
+		// only "the end/beginning of the year": the anchor's unit
+		a2, sp := m.edgeLeft(a, spec{rule: "edge-of-the-unit", op: opRelUnit, kind: KindDate, g: g})
+		if sp.mod == "" {
+			return cand{}, false
+		}
+		return cand{a: a2, b: i + 1, sp: sp}, true
+	}
+	return cand{}, false
+}
+
+// matchRelUnit handles prev+unit where prev is this/last/next/…
+func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
+	e := m.ent(i)
+	g, pl := e.g, e.pl
+	a := i - 1
+	the := m.w(a-1) == "the"
+	if pl {
+		switch prev {
+		case "recent":
+			if the {
+				a--
+			}
+			return cand{a: a, b: i + 1, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+		case "these":
+			if g == GranDay {
+				return cand{a: a, b: i + 1, sp: spec{rule: "these-days", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+			}
+		case "last", "past":
+			if the {
+				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+			}
+		case "coming", "next", "upcoming":
+			if the {
+				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-coming-units", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}, true
+			}
+		}
+		return cand{}, false
+	}
+	if g == GranHour || g == GranMinute || g == GranInstant {
+		if (prev == "past" || prev == "last" || prev == "next") && the {
+			return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}, true
+		}
+		return cand{}, false
+	}
+	if g == GranDecade || g == GranCentury {
+		switch prev {
+		case "past", "last":
+			if the || prev == "past" {
+				if the {
+					a--
+				}
+				ug, amt := m.unitNorm(e.word, g, 1)
+				return cand{a: a, b: i + 1, sp: spec{rule: "the-past-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+			}
+		case "this", "current":
+			if the {
+				a--
+			}
+			return cand{a: a, b: i + 1, sp: spec{rule: "this-decade", op: opRelUnit, kind: KindDate, g: g}}, true
+		case "next", "coming":
+			if the {
+				a--
+			}
+			ug, amt := m.unitNorm(e.word, g, 1)
+			return cand{a: a, b: i + 1, sp: spec{rule: "the-next-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+		}
+		return cand{}, false
+	}
+	sp := spec{rule: prev + "-unit", op: opRelUnit, kind: KindDate, g: g}
+	switch prev {
+	case "this", "current":
+		if the {
+			a--
+		}
+		// "this time last year": handled at "year"
+	case "last":
+		sp.n = -1
+		if the {
+			if g == GranQuarter || g == GranWeekend {
+				a--
+			} else {
+				// "the last week": a length
+				ug, amt := m.unitNorm(e.word, g, 1)
+				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+			}
+		}
+		// "this time last year"
+		if g == GranYear || g == GranMonth || g == GranWeek {
+			if m.w(a-1) == "time" && m.w(a-2) == "this" {
+				return cand{a: a - 2, b: i + 1, sp: spec{rule: "this-time-last", op: opAgo, kind: KindDate, g: g, n: -1, dunit: GranDay}}, true
+			}
+		}
+	case "next", "coming", "upcoming":
+		sp.n = 1
+		if the {
+			if prev == "next" && (g == GranDay || g == GranWeek || g == GranMonth || g == GranYear) {
+				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-next-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}, true
+			}
+			a--
+		}
+	case "past":
+		if g == GranQuarter {
+			sp.n = -1
+			if the {
+				a--
+			}
+			break
+		}
+		if the {
+			a--
+		}
+		ug, amt := m.unitNorm(e.word, g, 1)
+		return cand{a: a, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+	case "previous", "preceding", "prior":
+		if !the {
+			return cand{}, false
+		}
+		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-previous-unit", op: opRefShift, kind: KindDate, g: g, n: -1, dunit: g}}, true
+	case "following":
+		if !the {
+			return cand{}, false
+		}
+		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-following-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}, true
+	case "same":
+		if !the {
+			return cand{}, false
+		}
+		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-same-unit", op: opRef, kind: KindDate, g: g}}, true
+	case "that":
+		if g != GranDay && g != GranWeek && g != GranYear && g != GranMonth {
+			return cand{}, false
+		}
+		return cand{a: a, b: i + 1, sp: spec{rule: "that-unit", op: opRef, kind: KindDate, g: g}}, true
+	default:
+		return cand{}, false
+	}
+	if g == GranDay {
+		return cand{}, false // "this day", "next day" without "the": rare and idiomatic
+	}
+	if g == GranWeekend && prev == "this" {
+		sp.dir = 0
+	}
+	// earlier/later/early/late before: "earlier this week", "late last year"
+	switch m.w(a - 1) {
+	case "earlier", "later":
+		a--
+	}
+	a, sp = m.edgeLeft(a, sp)
+	return cand{a: a, b: i + 1, sp: sp}, true
+}
+
+func unitLetter(g Granularity) string {
+	switch g {
+	case GranDay:
+		return "D"
+	case GranWeek:
+		return "W"
+	case GranMonth:
+		return "M"
+	case GranQuarter:
+		return "Q"
+	case GranYear:
+		return "Y"
+	case GranHour:
+		return "H"
+	case GranMinute:
+		return "M"
+	}
+	return "D"
+}
+
+// matchHalf: "the first half of 2025", "half a year", "half an hour".
+func (m *matcher) matchHalf(i int) (cand, bool) {
+	if w := m.w(i + 1); w == "a" || w == "an" {
+		return m.matchDuration(i, false)
+	}
+	if n, a, ok := m.ordinalBefore(i); ok && (n == 1 || n == 2) {
+		sp, b := m.subYear("ordinal-half", GranHalf, n, i+1)
+		if m.w(a-1) == "the" {
+			a--
+		}
+		return cand{a: a, b: b, sp: sp}, true
+	}
+	return cand{}, false
+}
+
+// matchDeictic: today, tonight, tomorrow, yesterday (with a part of day),
+// now, currently, recently.
+func (m *matcher) matchDeictic(i int) (cand, bool) {
+	t := m.t[i]
+	if t.cap && !m.sentenceStart(i) && m.capName(i-1) {
+		return cand{}, false // "USA Today"
+	}
+	if m.hyphenAt(i + 1) {
+		return cand{}, false // "now-defunct"
+	}
+	a, b := i, i+1
+	switch m.tw(i) {
+	case "today", "tomorrow", "yesterday", "tonight":
+		n := map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m.tw(i)]
+		sp := spec{rule: m.tw(i), op: opDeictic, kind: KindDate, g: GranDay, n: n}
+		if m.tw(i) == "tonight" {
+			sp.pod, sp.kind, sp.g = "NI", KindTime, GranPartOfDay
+		} else if pod := podOf(m.w(b)); pod != "" && m.w(b) != "noon" {
+			sp.pod, sp.kind, sp.g = pod, KindTime, GranPartOfDay
+			b++
+		}
+		if w := m.w(a - 1); w == "earlier" || w == "later" {
+			a--
+		}
+		return cand{a: a, b: b, sp: sp}, true
+	case "now":
+		if m.w(b) == "on" && m.w(a-1) == "from" {
+			return cand{}, false
+		}
+		if m.sentenceStart(i) && m.punct(b) == ',' {
+			return cand{}, false
+		}
+		if m.w(a-1) == "right" || m.w(a-1) == "just" {
+			a--
+		}
+		return cand{a: a, b: b, sp: spec{rule: "now", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+	case "currently", "presently", "nowadays":
+		return cand{a: a, b: b, sp: spec{rule: m.tw(i), op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+	case "recently":
+		if w := m.w(a - 1); w == "more" || w == "most" {
+			a--
+		}
+		return cand{a: a, b: b, sp: spec{rule: "recently", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+	}
+	return cand{}, false
+}
+
+// funcWord reports whether the token at j is punctuation, the end, or a
+// function word: a noun phrase like "the future" ends before it.
+func (m *matcher) endsPhrase(j int) bool {
+	if j >= len(m.t) || m.t[j].k == tkPunct {
+		return true
+	}
+	switch strings.ToLower(m.text(j)) {
+	case "and", "or", "but", "as", "when", "if", "is", "was", "will", "would", "that", "to", "for", "in", "on", "at", "with", "than", "because", "though", "although", "while", "so", "are", "were", "has", "have", "had", "can", "could", "may", "might", "should", "it", "he", "she", "they", "we", "i", "you", "this", "there", "unless", "until", "after", "before", "by":
+		return true
+	}
+	return false
+}
+
+// matchVague: the future, in the past, at present, the time being, the
+// near term, recent weeks.
+func (m *matcher) matchVague(i int) (cand, bool) {
+	switch m.tw(i) {
+	case "recent":
+		if i+1 < len(m.t) && m.t[i+1].cls&clsUnit != 0 && m.ent(i+1).pl {
+			a := i
+			if m.w(a-1) == "the" || m.w(a-1) == "more" || m.w(a-1) == "most" {
+				a--
+			}
+			return cand{a: a, b: i + 2, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+		}
+		if m.w(i+1) == "times" || m.w(i+1) == "past" {
+			return cand{a: i, b: i + 2, sp: spec{rule: "recent-times", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+		}
+		if p := m.wr(i - 1); p != "most" && p != "more" && p != "less" && i+1 < len(m.t) && m.t[i+1].k == tkWord && !m.t[i+1].cap {
+			return cand{a: i, b: i + 1, sp: spec{rule: "recent", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+		}
+	case "future":
+		a := i
+		switch m.w(a - 1) {
+		case "near", "foreseeable", "distant", "immediate", "not-too-distant":
+			a--
+		}
+		if m.w(a-1) != "the" || !m.endsPhrase(i+1) || m.w(i+1) == "of" {
+			return cand{}, false
+		}
+		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-future", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}, true
+	case "past":
+		if m.w(i-1) == "the" && (m.wr(i-2) == "in" || m.wr(i-2) == "into" || m.wr(i-2) == "from") && m.endsPhrase(i+1) && m.w(i+1) != "of" {
+			return cand{a: i - 1, b: i + 1, sp: spec{rule: "the-past", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+		}
+	case "present":
+		if m.wr(i-1) == "at" && m.endsPhrase(i+1) {
+			return cand{a: i, b: i + 1, sp: spec{rule: "at-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+		}
+		if m.w(i-1) == "the" && (m.wr(i-2) == "until" || m.wr(i-2) == "to" || m.wr(i-2) == "at") && m.endsPhrase(i+1) {
+			return cand{a: i - 1, b: i + 1, sp: spec{rule: "the-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+		}
+	case "moment":
+		if m.w(i-1) == "the" && (m.wr(i-2) == "at" || m.wr(i-2) == "for") && m.endsPhrase(i+1) {
+			return cand{a: i - 1, b: i + 1, sp: spec{rule: "the-moment", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+		}
+	case "being":
+		if m.w(i-1) == "time" && m.w(i-2) == "the" {
+			return cand{a: i - 2, b: i + 1, sp: spec{rule: "the-time-being", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+		}
+	case "term":
+		if (m.w(i-1) == "near" || m.w(i-1) == "short" || m.w(i-1) == "long" || m.w(i-1) == "medium") && !m.hyphenAt(i-1) && m.w(i-2) == "the" && (m.endsPhrase(i+1) || m.wr(i-3) == "in" || m.wr(i-3) == "over") {
+			return cand{a: i - 2, b: i + 1, sp: spec{rule: "the-near-term", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}, true
+		}
+	}
+	return cand{}, false
+}
+
+// matchSeason: "this summer", "summer 2024", "the winter of 2022", "in
+// the spring", "last fall".
+func (m *matcher) matchSeason(i int) (cand, bool) {
+	t := m.t[i]
+	n := int(t.n)
+	prev := m.w(i - 1)
+	sp, b := m.subYear("season", GranSeason, n, i+1)
+	a := i
+	if sp.op == opYear {
+		if prev == "the" {
+			a--
+		}
+		a, sp = m.edgeLeft(a, sp)
+		return cand{a: a, b: b, sp: sp}, true
+	}
+	switch prev {
+	case "this", "last", "next", "past", "coming":
+		sp.dir = map[string]int{"this": 2, "last": -1, "past": -1, "next": 1, "coming": 1}[prev]
+		a = i - 1
+		a, sp = m.edgeLeft(a, sp)
+		if m.w(a-1) == "the" && prev == "past" {
+			a--
+		}
+		return cand{a: a, b: b, sp: sp}, true
+	case "the":
+		p2 := m.wr(i - 2)
+		if p2 == "in" || p2 == "during" || p2 == "by" || p2 == "until" || p2 == "since" || p2 == "over" || p2 == "through" || p2 == "throughout" {
+			if m.w(b) == "of" {
+				return cand{}, false
+			}
+			return cand{a: i - 1, b: b, sp: sp}, true
+		}
+		if p2 == "of" && (m.wr(i-3) == "end" || m.wr(i-3) == "start" || m.wr(i-3) == "beginning") {
+			a, sp = m.edgeLeft(i-1, sp)
+			return cand{a: a, b: b, sp: sp}, true
+		}
+	case "in", "during", "early", "late", "mid", "until", "since", "by":
+		if m.tw(i) == "fall" || m.tw(i) == "spring" {
+			if !m.endsPhrase(i + 1) {
+				return cand{}, false
+			}
+		}
+		a, sp = m.edgeLeft(i, sp)
+		return cand{a: a, b: b, sp: sp}, true
+	}
+	return cand{}, false
+}
+
+// matchSetAdj: weekly, daily, monthly, annual, quarterly …
+func (m *matcher) matchSetAdj(i int) (cand, bool) {
+	t := m.t[i]
+	if t.cap && (!m.sentenceStart(i) || (i+1 < len(m.t) && m.t[i+1].cap)) {
+		return cand{}, false // "China Daily", "Daily Mail"
+	}
+	if m.hyphenAt(i - 1) {
+		return cand{}, false // "bi-weekly" rare; "semi-annual"
+	}
+	g := m.ent(i).g
+	val := "P1" + unitLetter(g)
+	if g == GranHour {
+		val = "PT1H"
+	}
+	if m.tw(i) == "biweekly" {
+		val = "P2W"
+	}
+	if m.tw(i) == "biannual" {
+		val = "P6M"
+	}
+	return cand{a: i, b: i + 1, sp: spec{rule: "set-adjective", op: opSet, kind: KindSet, vague: val, quant: "EVERY"}}, true
+}
+
+// matchEvery: every Friday, every week, each year, every two weeks, every
+// other month, every morning.
+func (m *matcher) matchEvery(i int) (cand, bool) {
+	q := "EVERY"
+	if m.tw(i) == "each" {
+		q = "EACH"
+	}
+	k := i + 1
+	if k >= len(m.t) {
+		return cand{}, false
+	}
+	if m.cls(k)&clsWeekday != 0 && m.t[k].cap && m.ent(k) != nil && !m.ent(k).pl {
+		b := k + 1
+		val := "XXXX-WXX-" + isoWeekdayDigit(int(m.t[k].n))
+		if pod := podOf(m.w(b)); pod != "" {
+			val += "T" + pod
+			b++
+		}
+		return cand{a: i, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+	}
+	if pod := podOf(m.w(k)); pod != "" && pod != "MI" {
+		return cand{a: i, b: k + 1, sp: spec{rule: "every-pod", op: opSet, kind: KindSet, vague: "XXXX-XX-XXT" + pod, quant: q}}, true
+	}
+	amt := 1.0
+	if m.w(k) == "other" {
+		amt, k = 2, k+1
+	} else if v, nx, ok := m.number(k); ok && m.word(k) != "a" && m.word(k) != "an" {
+		amt, k = v, nx
+	}
+	g, _, nb, ok := m.unitAt(k)
+	if !ok || g == GranWeekend {
+		if ok && g == GranWeekend {
+			return cand{a: i, b: nb, sp: spec{rule: "every-weekend", op: opSet, kind: KindSet, vague: "XXXX-WXX-WE", quant: q}}, true
+		}
+		return cand{}, false
+	}
+	ug, amt := m.unitNorm(m.tw(nb-1), g, amt)
+	d := Duration{Amount: amt, Unit: ug}
+	return cand{a: i, b: nb, sp: spec{rule: "every-unit", op: opSet, kind: KindSet, vague: d.TIMEX3(), quant: q}}, true
+}
+
+// matchFiscal: fiscal 2007, fiscal year 2007, FY2007, FY 2007, FY07.
+func (m *matcher) matchFiscal(i int) (cand, bool) {
+	t := m.t[i]
+	k := i + 1
+	if m.tw(i) == "fiscal" {
+		if m.w(k) == "year" {
+			k++
+		}
+	} else if !t.cap {
+		return cand{}, false
+	}
+	if m.isNum(k) && (m.t[k].nd == 4 || (m.t[k].nd == 2 && m.tw(i) == "fy" && m.adj(k))) {
+		y := int(m.t[k].n)
+		if m.t[k].nd == 2 {
+			y = twoDigitYear(y)
+		}
+		if y < 1900 || y > 2100 {
+			return cand{}, false
+		}
+		return cand{a: i, b: k + 1, sp: spec{rule: "fiscal-year", op: opYear, kind: KindDate, g: GranYear, y: y, fiscal: true}}, true
+	}
+	if m.tw(i) == "fiscal" && m.w(i+1) == "year" {
+		switch m.w(i - 1) {
+		case "this", "current", "last", "next", "previous", "the":
+			n := map[string]int{"last": -1, "previous": -1, "next": 1}[m.w(i-1)]
+			a := i - 1
+			if m.w(i-1) == "current" && m.w(i-2) == "the" {
+				a--
+			}
+			if m.w(i-1) == "the" {
+				return cand{}, false
+			}
+			return cand{a: a, b: i + 2, sp: spec{rule: "rel-fiscal-year", op: opRelUnit, kind: KindDate, g: GranYear, n: n, fiscal: true}}, true
+		}
+	}
+	return cand{}, false
+}
+
+// matchPOD: this morning, last night, this evening.
+func (m *matcher) matchPOD(i int) (cand, bool) {
+	pod := podOf(m.tw(i))
+	if pod == "" || pod == "MI" || m.tw(i) == "mornings" || m.tw(i) == "evenings" || m.tw(i) == "nights" || m.tw(i) == "afternoons" {
+		return cand{}, false
+	}
+	switch m.w(i - 1) {
+	case "this":
+		return cand{a: i - 1, b: i + 1, sp: spec{rule: "this-pod", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod}}, true
+	case "last":
+		if pod == "NI" || pod == "EV" {
+			return cand{a: i - 1, b: i + 1, sp: spec{rule: "last-night", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod, n: -1}}, true
+		}
+	}
+	return cand{}, false
+}
+
+// ---- clock times ----
+
+// zoneWord maps zone abbreviations news uses to a zone. Abbreviations are
+// ambiguous across countries; these are their usual meaning in English
+// news. ET/PT/CT follow daylight saving.
+func zoneWord(w string) (name string, fixed int, ok bool) {
+	switch w {
+	case "utc", "gmt", "z":
+		return "", 0, true
+	case "et", "est", "edt":
+		return "America/New_York", 0, true
+	case "pt", "pst", "pdt":
+		return "America/Los_Angeles", 0, true
+	case "ct", "cst", "cdt":
+		return "America/Chicago", 0, true
+	case "bst":
+		return "", 3600, true
+	case "cet":
+		return "", 3600, true
+	case "cest":
+		return "", 7200, true
+	case "msk":
+		return "", 3 * 3600, true
+	case "aest":
+		return "", 10 * 3600, true
+	case "aedt":
+		return "", 11 * 3600, true
+	case "jst":
+		return "", 9 * 3600, true
+	}
+	return "", 0, false
+}
+
+// clockZone reads a zone after a clock time at k: "UTC", "ET", "local time",
+// "(GMT)".
+func (m *matcher) clockZone(k int, sp *spec) int {
+	j := k
+	if m.punct(j) == '(' {
+		j++
+	}
+	if j < len(m.t) && m.t[j].k == tkWord {
+		w := lowerASCII(m.text(j))
+		if name, fixed, ok := zoneWord(w); ok && (m.t[j].cap || w == "z") && !(w == "et" && !isUpperWord(m.text(j))) && !(w == "pt" && !isUpperWord(m.text(j))) && !(w == "ct" && !isUpperWord(m.text(j))) {
+			switch {
+			case name != "":
+				sp.zloc = m.x.zones[name]
+			case fixed == 0:
+				sp.zone = "Z"
+				sp.zloc = time.UTC
+			default:
+				sp.zloc = time.FixedZone(strings.ToUpper(w), fixed)
+			}
+			j++
+			if m.punct(j) == ')' && m.punct(k) == '(' {
+				j++
+			}
+			return j
+		}
+		if w == "local" && m.w(j+1) == "time" {
+			sp.zone = "local"
+			return j + 2
+		}
+	}
+	return k
+}
+
+func isUpperWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// ampm reads am/pm at k: "pm", "p.m.", "PM". It returns 'a', 'p' or 0.
+func (m *matcher) ampm(k int) (byte, int) {
+	if k >= len(m.t) || m.t[k].k != tkWord {
+		return 0, k
+	}
+	switch m.tw(k) {
+	case "am":
+		return 'a', k + 1
+	case "pm":
+		return 'p', k + 1
+	}
+	s := lowerASCII(m.text(k))
+	if (s == "a" || s == "p") && m.punct(k+1) == '.' && m.adj(k+1) && lowerASCII(m.text(k+2)) == "m" && m.adj(k+2) {
+		e := k + 3
+		if m.punct(e) == '.' && m.adj(e) {
+			e++
+		}
+		return s[0], e
+	}
+	return 0, k
+}
+
+// matchClock: 16:08 UTC, 4.20pm ET, 0117 GMT, 5 p.m., 14:30 local time.
+// The hh:mm and "5pm" families are matched by olebedev/when's rules on a
+// small window; the zone and the date come from our own rules.
+func (m *matcher) matchClock(i int) (cand, bool) {
+	t := m.t[i]
+	sp := spec{rule: "clock", op: opClock, kind: KindTime, g: GranMinute}
+	b := -1
+	switch {
+	case t.nd <= 2 && (m.punct(i+1) == ':') && m.adj(i+1) && m.isNum(i+2) && m.adj(i+2) && m.t[i+2].nd == 2:
+		// hh:mm via when's HourMinute rule
+		end := i + 3
+		if ap, e := m.ampm(end); ap != 0 {
+			end = e
+		}
+		win := m.body[t.s:m.t[end-1].e]
+		hh, mi, ok := m.x.whenClock(m.x.whenHourMinute, win)
+		if !ok {
+			return cand{}, false
+		}
+		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hh:mm"
+		b = end
+		if m.punct(b) == ':' && m.adj(b) && m.isNum(b+1) && m.t[b+1].nd == 2 { // seconds
+			b += 2
+		}
+	case t.nd <= 2 && m.punct(i+1) == '.' && m.adj(i+1) && m.isNum(i+2) && m.adj(i+2) && m.t[i+2].nd == 2:
+		// 4.20pm: needs am/pm or a zone
+		ap, e := m.ampm(i + 3)
+		hh, mi := int(t.n), int(m.t[i+2].n)
+		if ap == 0 {
+			z := m.clockZone(i+3, &sp)
+			if z == i+3 || hh > 23 || mi > 59 {
+				return cand{}, false
+			}
+			sp.hh, sp.mi = hh, mi
+			return cand{a: m.clockLeft(i), b: z, sp: sp}, true
+		}
+		if hh < 1 || hh > 12 || mi > 59 {
+			return cand{}, false
+		}
+		if ap == 'p' && hh < 12 {
+			hh += 12
+		}
+		if ap == 'a' && hh == 12 {
+			hh = 0
+		}
+		sp.hh, sp.mi, sp.rule = hh, mi, "clock-h.mm"
+		b = e
+	case t.nd <= 2:
+		ap, e := m.ampm(i + 1)
+		if ap == 0 {
+			return cand{}, false
+		}
+		win := m.body[t.s:m.t[e-1].e]
+		hh, mi, ok := m.x.whenClock(m.x.whenHour, win)
+		if !ok {
+			return cand{}, false
+		}
+		sp.hh, sp.mi, sp.rule, sp.g = hh, mi, "clock-hour", GranHour
+		b = e
+	case t.nd == 4:
+		hh, mi := int(t.n/100), int(t.n%100)
+		if hh > 23 || mi > 59 {
+			return cand{}, false
+		}
+		z := m.clockZone(i+1, &sp)
+		if z == i+1 || sp.zone == "local" && m.w(i+1) != "local" {
+			return cand{}, false
+		}
+		if m.w(i+1) == "local" {
+			// "1400 local time"
+		}
+		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hhmm"
+		return cand{a: m.clockLeft(i), b: z, sp: sp}, true
+	default:
+		return cand{}, false
+	}
+	b = m.clockZone(b, &sp)
+	return cand{a: m.clockLeft(i), b: b, sp: sp}, true
+}
+
+func (m *matcher) clockLeft(i int) int {
+	if w := m.w(i - 1); w == "about" || w == "around" || w == "approximately" {
+		return i - 1
+	}
+	return i
+}
+
+// whenClock runs one of olebedev/when's clock rules on a small window and
+// reads the hour and minute its applier sets. Only the matching and the
+// field extraction are when's; the date is ours.
+func (x *Extractor) whenClock(r rules.Rule, win string) (hh, mi int, ok bool) {
+	mt := r.Find(win)
+	if mt == nil || mt.Left != 0 {
+		return 0, 0, false
+	}
+	var c rules.Context
+	okApply, err := mt.Apply(&c, &x.whenOpts, time.Time{})
+	if err != nil || !okApply || c.Hour == nil {
+		return 0, 0, false
+	}
+	hh = *c.Hour
+	if c.Minute != nil {
+		mi = *c.Minute
+	}
+	return hh, mi, true
+}
+
+// matchNumericDate: 2024-12-03, 2024/12/03, 12/03/2024 where unambiguous.
+func (m *matcher) matchNumericDate(i int) (cand, bool) {
+	t := m.t[i]
+	sep := m.punct(i + 1)
+	if (sep != '-' && sep != '/' && sep != '.') || !m.adj(i+1) || !m.isNum(i+2) || !m.adj(i+2) || m.punct(i+3) != sep || !m.adj(i+3) || !m.isNum(i+4) || !m.adj(i+4) {
+		return cand{}, false
+	}
+	a, b2, c := int(t.n), int(m.t[i+2].n), int(m.t[i+4].n)
+	if i+5 < len(m.t) && !m.t[i+5].sp && (m.t[i+5].k == tkNum || m.punct(i+5) == sep) {
+		return cand{}, false
+	}
+	var y, mo, d int
+	switch {
+	case t.nd == 4 && m.t[i+2].nd <= 2 && m.t[i+4].nd <= 2 && sep != '.':
+		y, mo, d = a, b2, c
+	case t.nd <= 2 && m.t[i+2].nd <= 2 && m.t[i+4].nd == 4 && sep != '-':
+		y = c
+		switch {
+		case a > 12 && b2 <= 12:
+			d, mo = a, b2
+		case b2 > 12 && a <= 12:
+			mo, d = a, b2
+		case a == b2:
+			mo, d = a, a
+		default:
+			return cand{}, false // ambiguous: 04/02/2024
+		}
+	default:
+		return cand{}, false
+	}
+	if y < 1800 || y > 2200 || !validDay(y, mo, d) {
+		return cand{}, false
+	}
+	return cand{a: i, b: i + 5, sp: spec{rule: "numeric-date", op: opAbs, kind: KindDate, g: GranDay, y: y, m: mo, d: d}}, true
+}

@@ -1,0 +1,279 @@
+package parse
+
+import "strings"
+
+// tenseWords classifies the words that decide the direction of a clause.
+// Values: 'F' future, 'P' past, 'R' present, 'M' modal (future unless
+// followed by "have"), 'T' "to"-complement head ("scheduled to", "due to"),
+// 'B' a form of "be" that makes a following participle passive.
+func newTenseWords() map[string]byte {
+	m := map[string]byte{}
+	for _, w := range []string{"will", "shall", "ll", "tomorrow", "upcoming", "ahead"} {
+		m[w] = 'F'
+	}
+	for _, w := range []string{"would", "could", "may", "might", "can", "should", "must"} {
+		m[w] = 'M'
+	}
+	for _, w := range []string{"going", "due", "set", "scheduled", "expected", "slated", "poised", "plans", "plan", "planning", "planned", "aims", "aim", "aiming", "intends", "intend", "hopes", "hoping", "likely", "about", "ready", "preparing", "prepares", "prepared", "wants", "want", "is", "are", "am", "was", "were", "seeks", "seeking", "vows", "promises", "agrees", "decides", "threatens"} {
+		m[w] = 'T'
+	}
+	for _, w := range []string{"said", "told", "met", "went", "came", "took", "gave", "made", "held", "began", "saw", "fell", "rose", "lost", "left", "sent", "spoke", "wrote", "broke", "ran", "found", "got", "thought", "brought", "bought", "sold", "paid", "led", "kept", "struck", "heard", "felt", "knew", "grew", "drew", "threw", "flew", "stood", "understood", "became", "chose", "ate", "drove", "rode", "forgot", "fought", "caught", "taught", "sought", "meant", "spent", "built", "lent", "did", "had", "been", "gone", "done", "seen", "taken", "given", "known", "shown", "spoken", "written", "broken", "chosen", "fallen", "risen", "begun", "drawn", "grown", "thrown", "flown", "driven", "eaten", "hidden", "stolen", "sworn", "torn", "won", "ago", "earlier", "previously", "already", "slid", "sank", "swept", "shot", "fled", "fed", "hung", "woke", "wore", "withdrew", "overtook", "undertook", "beat", "bled", "dealt", "dug", "froze", "laid", "paid", "quit", "rang", "sang", "shook", "shut", "slept", "spun", "stuck", "stung", "swam", "swung", "tore", "wept", "wound", "wrung"} {
+		if _, ok := m[w]; !ok {
+			m[w] = 'P'
+		}
+	}
+	for _, w := range []string{"says", "say", "tells", "believes", "thinks", "has", "have", "does", "do", "remains", "remain"} {
+		m[w] = 'R'
+	}
+	for _, w := range []string{"be", "being"} {
+		m[w] = 'B'
+	}
+	return m
+}
+
+// notParticiple lists words ending in -ed that are no verbs.
+var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
+
+// lowerTok returns the lower-case text of token j (allocation-free for
+// lexicon words).
+// lowerTok returns the lower-case form of word token j: the lexicon's
+// string when it has one (no allocation), else the lowered text. It is
+// only called for the few tokens around an expression.
+func (x *Extractor) lowerTok(body string, t []tok, j int) string {
+	if id := t[j].id; id != 0 {
+		return x.lx.ents[id].word
+	}
+	if t[j].k != tkWord {
+		return ""
+	}
+	return lowerASCII(body[t[j].s:t[j].e])
+}
+
+// tenseAt decides the tense of the clause around tokens [a, b) of the
+// sentence [sa, sb). The nearest verb signal wins: to the left first, or
+// to the right first when the expression opens its clause ("On Tuesday,
+// Putin accused …"). It returns the tense and the deciding word(s).
+func (x *Extractor) tenseAt(body string, t []tok, sa, sb, a, b int) (Tense, string) {
+	if x.fronted(body, t, sa, a) {
+		if tn, s, ok := x.scanRight(body, t, b, sb); ok {
+			return tn, s
+		}
+		if tn, s, ok := x.scanLeft(body, t, sa, a); ok {
+			return tn, s
+		}
+		return TenseUnknown, ""
+	}
+	if tn, s, ok := x.scanLeft(body, t, sa, a); ok {
+		return tn, s
+	}
+	if tn, s, ok := x.scanRightClause(body, t, b, sb); ok {
+		return tn, s
+	}
+	return TenseUnknown, ""
+}
+
+// scanRightClause scans right to the end of the clause only.
+func (x *Extractor) scanRightClause(body string, t []tok, b, sb int) (Tense, string, bool) {
+	for j, n := b, 0; j < sb && n < tenseWindow; j, n = j+1, n+1 {
+		if t[j].k == tkPunct {
+			c := body[t[j].s]
+			if c == ',' || c == ';' || c == ':' || c == '(' || c == '"' || t[j].e-t[j].s > 1 {
+				break
+			}
+			continue
+		}
+		switch x.lowerTok(body, t, j) {
+		case "that", "but", "when", "while", "because", "which", "who", "where", "and":
+			return 0, "", false
+		}
+		if tn, s, ok := x.classify(body, t, j, b, sb); ok {
+			return tn, s, true
+		}
+	}
+	return 0, "", false
+}
+
+// fronted reports whether only prepositions and clause openers stand
+// between the clause start and the expression.
+func (x *Extractor) fronted(body string, t []tok, sa, a int) bool {
+	for j := a - 1; j >= sa; j-- {
+		if t[j].k == tkPunct {
+			c := body[t[j].s]
+			if c == ',' || c == ';' || c == ':' || c == '(' || c == '"' || t[j].e-t[j].s > 1 {
+				return true
+			}
+			continue
+		}
+		switch x.lowerTok(body, t, j) {
+		case "on", "in", "at", "by", "early", "late", "the", "during", "since", "from", "for", "then", "also", "of", "between", "before", "after", "until", "till", "as", "around", "about", "over":
+			continue
+		case "that", "and", "but", "when", "while", "because", "if", "although", "though", "so", "which", "who", "where", "whereas":
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// classify reads the signal at token j; dir tells the scan direction.
+func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string, bool) {
+	if t[j].k != tkWord {
+		return 0, "", false
+	}
+	w := x.lowerTok(body, t, j)
+	next := func(k int) string {
+		if k < hi && k < len(t) && t[k].k == tkWord {
+			return x.lowerTok(body, t, k)
+		}
+		return ""
+	}
+	prev := func(k int) string {
+		if k >= lo && k >= 0 && t[k].k == tkWord {
+			return x.lowerTok(body, t, k)
+		}
+		return ""
+	}
+	// "won't": future; "won": past
+	if w == "won" && j+2 < len(t) && t[j+1].k == tkPunct && next(j+2) == "t" {
+		return TenseFuture, "won't", true
+	}
+	if w == "ll" && j > 0 && t[j-1].k == tkPunct && !t[j].sp {
+		return TenseFuture, "'ll", true
+	}
+	if w == "to" {
+		p := prev(j - 1)
+		if next(j+1) == "be" && p != "used" {
+			return TenseFuture, "to be", true
+		}
+		if c, ok := x.tenseWords[p]; ok && c == 'T' {
+			return TenseFuture, p + " to", true
+		}
+		return 0, "", false
+	}
+	if w == "for" {
+		switch p := prev(j - 1); p {
+		case "scheduled", "set", "slated", "planned", "due":
+			return TenseFuture, p + " for", true
+		}
+		return 0, "", false
+	}
+	if w == "soon" && prev(j-1) == "as" && next(j+1) == "as" {
+		return TenseFuture, "as soon as", true
+	}
+	if w == "until" || w == "till" {
+		return TenseFuture, w, true
+	}
+	if w == "of" && prev(j-1) == "ahead" {
+		return TenseFuture, "ahead of", true
+	}
+	c, ok := x.tenseWords[w]
+	if ok {
+		switch c {
+		case 'F':
+			if w == "ahead" || w == "upcoming" || w == "tomorrow" {
+				return 0, "", false
+			}
+			return TenseFuture, w, true
+		case 'M':
+			if w == "may" && t[j].cap {
+				return 0, "", false
+			}
+			if next(j+1) == "have" || next(j+1) == "not" && next(j+2) == "have" {
+				return TensePast, w + " have", true
+			}
+			return TenseFuture, w, true
+		case 'P':
+			if w == "had" || w == "did" || w == "been" {
+				return TensePast, w, true
+			}
+			if p := prev(j - 1); p == "be" || p == "being" {
+				return 0, "", false // passive: the auxiliary before decides
+			}
+			if t[j].cap && j > lo {
+				return 0, "", false
+			}
+			return TensePast, w, true
+		case 'R':
+			if (w == "has" || w == "have") && next(j+1) == "to" {
+				return 0, "", false
+			}
+			return TensePresent, w, true
+		case 'T':
+			switch w {
+			case "was", "were":
+				if next(j+1) == "to" || next(j+1) == "due" || next(j+1) == "set" || next(j+1) == "scheduled" || next(j+1) == "expected" || next(j+1) == "going" {
+					return 0, "", false
+				}
+				return TensePast, w, true
+			case "is", "are", "am":
+				n := next(j + 1)
+				if n == "to" || n == "due" || n == "set" || n == "scheduled" || n == "expected" || n == "going" || n == "likely" || n == "poised" || n == "slated" || n == "planning" || n == "about" || n == "ready" {
+					return 0, "", false
+				}
+				if strings.HasSuffix(n, "ing") && len(n) > 4 {
+					return TenseFuture, w + " " + n, true
+				}
+				return TensePresent, w, true
+			case "due", "slated", "scheduled", "planned", "expected":
+				if n := next(j + 1); n == "on" || n == "in" || n == "for" || n == "by" || n == "at" || n == "next" || n == "this" {
+					return TenseFuture, w + " " + n, true
+				}
+				if w == "due" || w == "slated" {
+					return 0, "", false
+				}
+			}
+			switch w {
+			case "planned", "prepared", "expected", "scheduled":
+				if next(j+1) == "to" {
+					return 0, "", false // the complement decides ("agreed to meet")
+				}
+				if w == "scheduled" || w == "expected" || w == "planned" {
+					p := prev(j - 1)
+					if p == "is" || p == "are" || p == "be" || p == "was" || p == "were" {
+						return TenseFuture, p + " " + w, true
+					}
+				}
+				return TensePast, w, true
+			}
+			return 0, "", false
+		case 'B':
+			return 0, "", false
+		}
+	}
+	// regular past / participle: -ed
+	if len(w) >= 4 && strings.HasSuffix(w, "ed") && !edStop[w] && !t[j].cap {
+		switch p := prev(j - 1); p {
+		case "be", "being":
+			return 0, "", false // the auxiliary before decides
+		case "is", "are", "am":
+			return TensePresent, p + " " + w, true
+		case "will", "would", "shall":
+			return TenseFuture, p + " " + w, true
+		}
+		return TensePast, w, true
+	}
+	return 0, "", false
+}
+
+const tenseWindow = 30
+
+func (x *Extractor) scanLeft(body string, t []tok, sa, a int) (Tense, string, bool) {
+	for j, n := a-1, 0; j >= sa && n < tenseWindow; j, n = j-1, n+1 {
+		if tn, s, ok := x.classify(body, t, j, sa, a); ok {
+			return tn, s, true
+		}
+	}
+	return 0, "", false
+}
+
+func (x *Extractor) scanRight(body string, t []tok, b, sb int) (Tense, string, bool) {
+	for j, n := b, 0; j < sb && n < tenseWindow; j, n = j+1, n+1 {
+		if t[j].k == tkPunct && body[t[j].s] == ';' {
+			break
+		}
+		if tn, s, ok := x.classify(body, t, j, b, sb); ok {
+			return tn, s, true
+		}
+	}
+	return 0, "", false
+}

@@ -1,0 +1,937 @@
+package timeline
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"chronicle/parse"
+)
+
+// Merging, in outline (see DESIGN.md, "Events and merging"):
+//
+//  1. Every dated mention off the page furniture becomes an item with the
+//     signature of its clause: folded names, predicate classes, the head
+//     predicate and overnight cues. Tokens are weighted by rarity (IDF).
+//  2. Items are visited in a canonical order (finest granularity first,
+//     then date, then provenance), never in input order. Each joins the
+//     most similar cluster whose dates it is compatible with, found
+//     through an index of (token, week) keys, or opens a cluster.
+//  3. Clusters with strongly overlapping signatures but incompatible near
+//     dates are joined: one event dated two ways is a conflict candidate,
+//     not two events. A happening reported as past cannot be the plan
+//     another outlet reports as future after that date.
+//  4. Durations that measure something still going on ("the
+//     three-and-a-half year war", "nearly four years after the invasion")
+//     are placed at their implied start and join the event they measure.
+//
+// Work per item is bounded (capped posting scans), so a run is near-linear
+// in the number of mentions.
+
+// Tuning constants, set on the seeds and the MEANTIME dev set.
+const (
+	joinSim      = 0.30 // similarity needed to join a cluster with compatible dates
+	conflictSim  = 0.45 // similarity needed to join clusters with incompatible dates
+	postingScan  = 256  // cluster postings looked at per (token, week) key
+	nameShare    = 0.55 // names' share of the similarity
+	headBonus    = 0.15 // added to the predicate similarity when heads match
+	noNameFactor = 0.5  // discount when one side names nobody
+)
+
+// item is one mention being merged, kept small: a run merges millions.
+type item struct {
+	m, doc int32             // indexes into Timeline.Mentions and Timeline.Sources
+	fs, fe int64             // the interval in floating (wall-clock, as if UTC) Unix seconds
+	tok    int32             // offset of its tokens in merger.arena: names, then predicates
+	nn, np uint8             // number of names and predicates
+	gran   parse.Granularity // granularity of the interval
+	head   uint32            // head predicate (0: none)
+	cue    cueSet
+	old    bool // the old date of a plan that moved: no claim, no conflict side
+	dur    bool // an anchored duration, spanning the range of its implied start
+}
+
+// from and to return the floating interval as times.
+func (it *item) from() time.Time { return time.Unix(it.fs, 0).UTC() }
+func (it *item) to() time.Time   { return time.Unix(it.fe, 0).UTC() }
+
+// names and preds return an item's token ids, sorted.
+func (mg *merger) names(it *item) []uint32 {
+	return mg.arena[it.tok : it.tok+int32(it.nn)]
+}
+
+func (mg *merger) preds(it *item) []uint32 {
+	return mg.arena[it.tok+int32(it.nn) : it.tok+int32(it.nn)+int32(it.np)]
+}
+
+// vocab interns tokens as small integers; id 0 is unused.
+type vocab struct {
+	ids   map[string]uint32
+	words []string
+	df    []int32
+	show  map[uint32]map[string]int // spellings seen per name, for labels
+}
+
+func newVocab() *vocab {
+	return &vocab{ids: map[string]uint32{}, words: []string{""}, df: []int32{0}, show: map[uint32]map[string]int{}}
+}
+
+func (v *vocab) id(s string) uint32 {
+	if id, ok := v.ids[s]; ok {
+		return id
+	}
+	id := uint32(len(v.words))
+	v.ids[s] = id
+	v.words = append(v.words, s)
+	v.df = append(v.df, 0)
+	return id
+}
+
+// floating returns t's wall clock as a UTC time: days written the same in
+// two zones compare equal.
+func floating(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// eligible reports whether a mention belongs on the timeline as a dated
+// event mention.
+func eligible(m *Mention, src *Source) bool {
+	return !m.Furniture && !src.Undated && !m.When.IsZero() && (m.Kind == parse.KindDate || m.Kind == parse.KindTime) && m.When.Gran != parse.GranUnknown
+}
+
+// mentionSignature builds the signature of a mention's clause.
+func mentionSignature(m *Mention) signature {
+	s := m.Span.Start - m.Mention.Sentence.Start
+	e := m.Span.End - m.Mention.Sentence.Start
+	if s < 0 || e > len(m.Sentence) || s > e {
+		return signatureAt(m.Text, 0, len(m.Text))
+	}
+	return signatureAt(m.Sentence, s, e)
+}
+
+// merger holds the state of one Merge.
+type merger struct {
+	tl     *Timeline
+	voc    *vocab
+	items  []item
+	arena  []uint32        // item tokens
+	weight []float64       // per token id
+	isName []bool          // per token id
+	known  []bool          // per token id: a predicate class
+	sure   map[uint32]bool // heads given as the event word itself (coref)
+
+	// clusters: first item of each; multi-item ones also in multi
+	first    []int32
+	multi    []*cluster       // nil for one-item clusters
+	index    postings         // (token, week) → clusters
+	parent   []int32          // union-find over clusters (conflict joins)
+	orphans  []int32          // durations that found no event
+	agencies map[int][]string // news agencies each doc names (lazily)
+
+	scratch [2]bag // bags of one-item clusters, reused
+}
+
+// cluster is a growing event of more than one item.
+type cluster struct {
+	members []int32    // item indexes
+	vals    []int32    // one item per distinct interval
+	cent    []tokCount // token counts over the members, capped
+	heads   []tokCount // head predicate counts
+}
+
+// tokCount is a token and how many members of a cluster have it.
+type tokCount struct {
+	tok uint32
+	n   float32
+}
+
+// bag is what similarity compares: token counts over n members.
+type bag struct {
+	toks  []tokCount
+	heads []tokCount
+	n     int
+}
+
+// maxCentroid caps the tokens a cluster keeps: the most frequent.
+const maxCentroid = 96
+
+// members returns a cluster's items.
+func (mg *merger) members(ci int32) []int32 {
+	if c := mg.multi[ci]; c != nil {
+		return c.members
+	}
+	return mg.first[ci : ci+1 : ci+1]
+}
+
+// vals returns one item per distinct interval of a cluster.
+func (mg *merger) vals(ci int32) []int32 {
+	if c := mg.multi[ci]; c != nil {
+		return c.vals
+	}
+	return mg.first[ci : ci+1 : ci+1]
+}
+
+// bagOf returns a cluster's bag; one-item clusters use scratch slot k.
+func (mg *merger) bagOf(ci int32, k int) bag {
+	if c := mg.multi[ci]; c != nil {
+		return bag{c.cent, c.heads, len(c.members)}
+	}
+	sb := &mg.scratch[k]
+	sb.toks, sb.heads = mg.vector(&mg.items[mg.first[ci]], sb.toks[:0], sb.heads[:0])
+	sb.n = 1
+	return *sb
+}
+
+// postings is an index from keys to clusters: singly linked lists in
+// flat arrays, newest first.
+type postings struct {
+	head map[uint64]int32
+	next []int32
+	clus []int32
+}
+
+func (p *postings) add(k uint64, ci int32) {
+	h, ok := p.head[k]
+	if ok && p.clus[h] == ci {
+		return
+	}
+	if !ok {
+		h = -1
+	}
+	p.head[k] = int32(len(p.clus))
+	p.clus = append(p.clus, ci)
+	p.next = append(p.next, h)
+}
+
+// scan appends up to limit clusters under k, newest first.
+func (p *postings) scan(k uint64, limit int, out []int32) []int32 {
+	h, ok := p.head[k]
+	for n := 0; ok && h >= 0 && n < limit; n++ {
+		out = append(out, p.clus[h])
+		h = p.next[h]
+	}
+	return out
+}
+
+func (mg *merger) newItem(i int, m *Mention) item {
+	sig := mentionSignature(m)
+	it := item{m: int32(i), doc: int32(m.Doc), cue: sig.cue, old: sig.old}
+	if m.Rule == corefRule {
+		// the expression is the event word itself: it is the head
+		sig.head = predicate(HeadLemma(m.Text))
+		sig.preds = append(sig.preds, sig.head)
+	}
+	if sig.head != "" {
+		it.head = mg.voc.id("p:" + sig.head)
+		if m.Rule == corefRule {
+			mg.sure[it.head] = true
+		}
+	}
+	it.tok = int32(len(mg.arena))
+	start := len(mg.arena)
+	for _, n := range sig.names[:min(len(sig.names), 32)] {
+		id := mg.voc.id("n:" + n)
+		mg.arena = append(mg.arena, id)
+		sp := sig.display[n]
+		if mg.voc.show[id] == nil {
+			mg.voc.show[id] = map[string]int{}
+		}
+		if len(mg.voc.show[id]) < 8 || mg.voc.show[id][sp] > 0 {
+			mg.voc.show[id][sp]++
+		}
+	}
+	slices.Sort(mg.arena[start:])
+	it.nn = uint8(len(mg.arena) - start)
+	start = len(mg.arena)
+	for _, p := range sig.preds {
+		mg.arena = append(mg.arena, mg.voc.id("p:"+p))
+	}
+	slices.Sort(mg.arena[start:])
+	mg.arena = append(mg.arena[:start], slices.Compact(mg.arena[start:])...)
+	if len(mg.arena)-start > 64 {
+		mg.arena = mg.arena[:start+64]
+	}
+	it.np = uint8(len(mg.arena) - start)
+	if !m.When.IsZero() {
+		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
+	}
+	return it
+}
+
+// vector returns an item's tokens (names and predicates), sorted, each
+// counted once, and its head, appended to the given buffers.
+func (mg *merger) vector(it *item, v, h []tokCount) ([]tokCount, []tokCount) {
+	ns, ps := mg.names(it), mg.preds(it)
+	i, j := 0, 0
+	for i < len(ns) || j < len(ps) {
+		switch {
+		case j == len(ps) || (i < len(ns) && ns[i] < ps[j]):
+			v = append(v, tokCount{ns[i], 1})
+			i++
+		case i == len(ns) || ns[i] > ps[j]:
+			v = append(v, tokCount{ps[j], 1})
+			j++
+		default:
+			v = append(v, tokCount{ns[i], 1})
+			i++
+			j++
+		}
+	}
+	if it.head != 0 {
+		h = append(h, tokCount{it.head, 1})
+	}
+	return v, h
+}
+
+// sim compares two token bags (an item's, or a cluster's with counts over
+// n members): names and predicates separately, each as a weighted Ochiai
+// coefficient where a cluster's token counts by the share of members that
+// have it; a shared head predicate adds a bonus. Without names on one
+// side only the predicates speak, discounted.
+func (mg *merger) sim(x, y bag) float64 {
+	a, na, ha, b, nb, hb := x.toks, x.n, x.heads, y.toks, y.n, y.heads
+	var shN, aN, bN, shP, aP, bP float64
+	i, j := 0, 0
+	add := func(tok uint32, fa, fb float64) {
+		w := mg.weight[tok]
+		if mg.isName[tok] {
+			aN += w * fa
+			bN += w * fb
+			shN += w * min(fa, fb)
+		} else {
+			aP += w * fa
+			bP += w * fb
+			shP += w * min(fa, fb)
+		}
+	}
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].tok < b[j].tok):
+			add(a[i].tok, float64(a[i].n)/float64(na), 0)
+			i++
+		case i == len(a) || a[i].tok > b[j].tok:
+			add(b[j].tok, 0, float64(b[j].n)/float64(nb))
+			j++
+		default:
+			add(a[i].tok, float64(a[i].n)/float64(na), float64(b[j].n)/float64(nb))
+			i++
+			j++
+		}
+	}
+	ochiai := func(sh, x, y float64) float64 {
+		if x == 0 || y == 0 {
+			return 0
+		}
+		return sh / math.Sqrt(x*y)
+	}
+	ps := ochiai(shP, aP, bP)
+	// heads: the same event word is a bonus; two different known event
+	// words ("struck" and "rescued") a penalty
+	same, differ, sureDiffer := false, false, false
+	for _, x := range ha {
+		for _, y := range hb {
+			switch {
+			case x.tok == y.tok:
+				same = true
+			case mg.sure[x.tok] && mg.sure[y.tok]:
+				sureDiffer = true
+			case mg.known[x.tok] && mg.known[y.tok]:
+				differ = true
+			}
+		}
+	}
+	if sureDiffer && !same {
+		return 0 // two given event words of different classes: two events
+	}
+	switch {
+	case same:
+		ps = min(1, ps+headBonus)
+	case differ:
+		ps = max(0, ps-headBonus)
+	}
+	if aN == 0 || bN == 0 {
+		return noNameFactor * ps
+	}
+	return nameShare*ochiai(shN, aN, bN) + (1-nameShare)*ps
+}
+
+func addVec(a, b []tokCount) []tokCount {
+	out := make([]tokCount, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i].tok < b[j].tok):
+			out = append(out, a[i])
+			i++
+		case i == len(a) || a[i].tok > b[j].tok:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, tokCount{a[i].tok, a[i].n + b[j].n})
+			i++
+			j++
+		}
+	}
+	if len(out) > maxCentroid {
+		// keep the most frequent tokens (ties: lower id), back in token order
+		slices.SortFunc(out, func(x, y tokCount) int {
+			if c := cmp.Compare(y.n, x.n); c != 0 {
+				return c
+			}
+			return cmp.Compare(x.tok, y.tok)
+		})
+		out = out[:maxCentroid]
+		slices.SortFunc(out, func(x, y tokCount) int { return cmp.Compare(x.tok, y.tok) })
+	}
+	return out
+}
+
+// sharedNames counts the names two bags have in common.
+func (mg *merger) sharedNames(a, b []tokCount) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].tok < b[j].tok:
+			i++
+		case a[i].tok > b[j].tok:
+			j++
+		default:
+			if mg.isName[a[i].tok] {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// hasNames reports whether a bag has a name.
+func (mg *merger) hasNames(a []tokCount) bool {
+	for _, x := range a {
+		if mg.isName[x.tok] {
+			return true
+		}
+	}
+	return false
+}
+
+// epochWeek numbers floating weeks for the blocking index.
+func epochWeek(unix int64) int64 {
+	return (unix + 70*365*86400) / (7 * 86400)
+}
+
+func key(tok uint32, week int64) uint64 { return uint64(tok)<<32 | uint64(uint32(week)) }
+
+// blockTokens are an item's index keys: its names and its head.
+func (mg *merger) blockTokens(it *item) []uint32 {
+	out := slices.Clone(mg.names(it))
+	if it.head != 0 {
+		out = append(out, it.head)
+	}
+	return out
+}
+
+func (mg *merger) indexItem(ci int32, it *item) {
+	w0, w1 := epochWeek(it.fs), epochWeek(it.fe-1)
+	if w1-w0 > 60 {
+		w1 = w0 + 60
+	}
+	add := func(t uint32) {
+		for w := w0; w <= w1; w++ {
+			mg.index.add(key(t, w), ci)
+		}
+	}
+	for _, t := range mg.names(it) {
+		add(t)
+	}
+	if it.head != 0 {
+		add(it.head)
+	}
+}
+
+// candidates returns the clusters indexed under toks within the floating
+// span [from, to), each once, ascending; at most limit per (token, week).
+func (mg *merger) candidates(toks []uint32, from, to int64, limit int) []int32 {
+	w0, w1 := epochWeek(from), epochWeek(to-1)
+	if w1-w0 > 120 {
+		w1 = w0 + 120
+	}
+	var out []int32
+	for _, t := range toks {
+		for w := w0; w <= w1; w++ {
+			out = mg.index.scan(key(t, w), limit, out)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+const day = 86400 // seconds
+
+// mergeEvents groups the mentions of tl into events and detects conflicts
+// (see the outline at the top of this file).
+func mergeEvents(ctx context.Context, tl *Timeline) error {
+	mg := &merger{tl: tl, voc: newVocab(), index: postings{head: map[uint64]int32{}}, sure: map[uint32]bool{}}
+	for i := range tl.Mentions {
+		m := &tl.Mentions[i]
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		src := &tl.Sources[m.Doc]
+		switch {
+		case eligible(m, src):
+			mg.items = append(mg.items, mg.newItem(i, m))
+		case anchoredDuration(m, src):
+			it := mg.newItem(i, m)
+			if placeDuration(&it, m, src) {
+				mg.items = append(mg.items, it)
+			}
+		}
+	}
+	// document frequencies and weights
+	for i := range mg.items {
+		it := &mg.items[i]
+		for _, t := range mg.arena[it.tok : it.tok+int32(it.nn)+int32(it.np)] {
+			mg.voc.df[t]++
+		}
+	}
+	n := float64(len(mg.items))
+	mg.weight = make([]float64, len(mg.voc.words))
+	mg.isName = make([]bool, len(mg.voc.words))
+	mg.known = make([]bool, len(mg.voc.words))
+	for t, w := range mg.voc.words {
+		mg.isName[t] = strings.HasPrefix(w, "n:")
+		mg.known[t] = strings.HasPrefix(w, "p:") && classesSet[w[2:]]
+	}
+	for t, df := range mg.voc.df {
+		if df > 0 {
+			mg.weight[t] = math.Log(1 + n/float64(df))
+		}
+	}
+	order := mg.canonicalOrder()
+	if err := mg.phaseJoin(ctx, order); err != nil {
+		return err
+	}
+	if err := mg.phaseConflictJoin(ctx); err != nil {
+		return err
+	}
+	mg.phaseDurations()
+	mg.buildEvents()
+	return nil
+}
+
+// canonicalOrder sorts the dated items finest first, then by date and
+// provenance: an order that does not depend on the input's.
+func (mg *merger) canonicalOrder() []int32 {
+	var order []int32
+	for i := range mg.items {
+		if !mg.items[i].dur {
+			order = append(order, int32(i))
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return mg.compareItems(&mg.items[a], &mg.items[b]) })
+	return order
+}
+
+func (mg *merger) compareItems(a, b *item) int {
+	if c := cmp.Compare(a.gran, b.gran); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.fs, b.fs); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.fe, b.fe); c != 0 {
+		return c
+	}
+	return mg.compareProvenance(int(a.m), int(b.m))
+}
+
+// compareProvenance orders two mentions by their article (outlet, source,
+// publication) and position, never by input order.
+func (mg *merger) compareProvenance(a, b int) int {
+	ma, mb := &mg.tl.Mentions[a], &mg.tl.Mentions[b]
+	sa, sb := &mg.tl.Sources[ma.Doc], &mg.tl.Sources[mb.Doc]
+	if c := cmp.Compare(sa.Outlet, sb.Outlet); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(sa.Source, sb.Source); c != 0 {
+		return c
+	}
+	if c := sa.Published.Compare(sb.Published); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ma.Span.Start, mb.Span.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ma.Sentence, mb.Sentence); c != 0 {
+		return c
+	}
+	return cmp.Compare(ma.Text, mb.Text)
+}
+
+// phaseJoin lets each item join the most similar cluster whose dates it
+// is compatible with; two clusters naming people or places must share one.
+func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
+	var vec, hv []tokCount
+	for k, ii := range order {
+		if k%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		it := &mg.items[ii]
+		vec, hv = mg.vector(it, vec[:0], hv[:0])
+		ib := bag{vec, hv, 1}
+		best, bestSim := int32(-1), 0.0
+		for _, ci := range mg.candidates(mg.blockTokens(it), it.fs-day, it.fe+day, postingScan) {
+			ok := true
+			for _, v := range mg.vals(ci) {
+				if !mg.compatible(&mg.items[v], it) {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			cb := mg.bagOf(ci, 0)
+			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 {
+				continue
+			}
+			sim := mg.sim(ib, cb)
+			if sim > bestSim || (sim == bestSim && best >= 0 && ci < best) {
+				best, bestSim = ci, sim
+			}
+		}
+		if best >= 0 && bestSim >= joinSim {
+			mg.join(best, ii, vec, hv)
+			continue
+		}
+		ci := int32(len(mg.first))
+		mg.first = append(mg.first, ii)
+		mg.multi = append(mg.multi, nil)
+		mg.indexItem(ci, it)
+	}
+	return nil
+}
+
+// join adds item ii to cluster ci.
+func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
+	c := mg.multi[ci]
+	if c == nil {
+		f := &mg.items[mg.first[ci]]
+		v, h := mg.vector(f, nil, nil)
+		c = &cluster{members: []int32{mg.first[ci]}, vals: []int32{mg.first[ci]}, cent: v, heads: h}
+		mg.multi[ci] = c
+	}
+	it := &mg.items[ii]
+	c.members = append(c.members, ii)
+	dup := false
+	for _, v := range c.vals {
+		o := &mg.items[v]
+		if o.fs == it.fs && o.fe == it.fe && o.gran == it.gran {
+			dup = true
+			break
+		}
+	}
+	if !dup {
+		c.vals = append(c.vals, ii)
+	}
+	c.cent = addVec(c.cent, vec)
+	c.heads = addVec(c.heads, hv)
+	mg.indexItem(ci, it)
+}
+
+// compatible reports whether two items' dates can be one event's: they
+// overlap as written (same calendar day in two zones) or as instants (a
+// time-zone shift), or they are consecutive days and the event ran
+// overnight ("late Tuesday", "early Wednesday", "into the early hours").
+func (mg *merger) compatible(a, b *item) bool {
+	if a.dur || b.dur {
+		return span{a.fs, a.fe}.overlaps(span{b.fs, b.fe})
+	}
+	if a.fs < b.fe && b.fs < a.fe {
+		return true
+	}
+	// a time-zone shift: the same instant on different days; days and
+	// finer only (a month in New York does not reach into a Sydney day)
+	ma, mb := &mg.tl.Mentions[a.m], &mg.tl.Mentions[b.m]
+	if a.gran <= parse.GranDay && b.gran <= parse.GranDay && ma.When.Overlaps(mb.When) {
+		return true
+	}
+	if a.gran <= parse.GranDay && b.gran <= parse.GranDay && a.gran != parse.GranUnknown && b.gran != parse.GranUnknown {
+		first, second := a, b
+		if b.fs < a.fs {
+			first, second = b, a
+		}
+		f := first.from()
+		next := time.Date(f.Year(), f.Month(), f.Day()+1, 0, 0, 0, 0, time.UTC)
+		if s := second.from(); !s.Before(next) && s.Before(next.AddDate(0, 0, 1)) {
+			return second.cue&cueEarly != 0 || first.cue&cueLate != 0
+		}
+	}
+	return false
+}
+
+// span is a floating interval in Unix seconds.
+type span struct{ s, e int64 }
+
+func (a span) overlaps(b span) bool { return a.s < b.e && b.s < a.e }
+
+func spanOf(it *item) span { return span{it.fs, it.fe} }
+
+// near reports whether two items' dates are close enough to be one event
+// dated two ways (a conflict candidate). Plans move further than reports
+// of what happened disagree: a planned date may move by two months.
+func near(a, b *item, plan bool) bool {
+	gap := max(a.fs-b.fe, b.fs-a.fe)
+	coarse := max(a.gran, b.gran)
+	switch {
+	case coarse <= parse.GranWeek && plan:
+		return gap <= 62*day
+	case coarse <= parse.GranWeek:
+		return gap <= 8*day
+	case coarse <= parse.GranMonth:
+		return gap <= 92*day
+	}
+	return gap <= 366*day
+}
+
+// pubDay is the floating day of an item's publication.
+func (mg *merger) pubDay(it *item) span {
+	p := mg.tl.Sources[it.doc].Published
+	d := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
+	return span{d.Unix(), d.AddDate(0, 0, 1).Unix()}
+}
+
+// happened: reported as past, dated before the publication day.
+func (mg *merger) happened(it *item) bool {
+	return mg.tl.Mentions[it.m].Tense != parse.TenseFuture && it.fe <= mg.pubDay(it).s
+}
+
+// planned: reported as future, or dated after the publication day.
+func (mg *merger) planned(it *item) bool {
+	return mg.tl.Mentions[it.m].Tense == parse.TenseFuture || it.fs >= mg.pubDay(it).e
+}
+
+// suspect reports a mention whose tense and date disagree (a past-tense
+// clause dated after publication, or a future one before it): a reading
+// the tagger likely got wrong, never used as a conflict side. The old date
+// of a plan that moved is no claim either.
+func (mg *merger) suspect(it *item) bool {
+	if it.old {
+		return true
+	}
+	pd := mg.pubDay(it)
+	switch mg.tl.Mentions[it.m].Tense {
+	case parse.TensePast:
+		return it.fs >= pd.e
+	case parse.TenseFuture:
+		return it.fe <= pd.s
+	}
+	return false
+}
+
+// find is union-find over clusters.
+func (mg *merger) find(c int32) int32 {
+	for mg.parent[c] != c {
+		mg.parent[c] = mg.parent[mg.parent[c]]
+		c = mg.parent[c]
+	}
+	return c
+}
+
+// phaseConflictJoin joins clusters that describe one happening with
+// incompatible near dates. Candidates share one of the two rarest names.
+func (mg *merger) phaseConflictJoin(ctx context.Context) error {
+	mg.parent = make([]int32, len(mg.first))
+	for i := range mg.parent {
+		mg.parent[i] = int32(i)
+	}
+	type pair struct {
+		a, b int32
+		sim  float64
+	}
+	var pairs []pair
+	for ai := range mg.first {
+		if ai%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		rep := &mg.items[mg.first[ai]]
+		names := slices.Clone(mg.names(rep))
+		if len(names) < 2 && mg.multi[ai] == nil {
+			continue // a strong overlap needs two shared names
+		}
+		slices.SortFunc(names, func(x, y uint32) int { return cmp.Compare(mg.voc.df[x], mg.voc.df[y]) })
+		reach := int64(9 * day)
+		if mg.planned(rep) {
+			reach = 62 * day
+		}
+		for _, bi := range mg.candidates(names[:min(3, len(names))], rep.fs-62*day, rep.fe+reach, 64) {
+			if bi == int32(ai) {
+				continue
+			}
+			a, b := min(int32(ai), bi), max(int32(ai), bi)
+			if sim, ok := mg.conflictable(a, b); ok {
+				pairs = append(pairs, pair{a, b, sim})
+			}
+		}
+	}
+	used := make([]bool, len(mg.first))
+	slices.SortFunc(pairs, func(x, y pair) int {
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	pairs = slices.CompactFunc(pairs, func(x, y pair) bool { return x.a == y.a && x.b == y.b })
+	slices.SortFunc(pairs, func(x, y pair) int {
+		if c := cmp.Compare(y.sim, x.sim); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	for _, p := range pairs {
+		// each cluster joins at most one other in this phase: a
+		// conflict between two readings, not a chain of them
+		if used[p.a] || used[p.b] {
+			continue
+		}
+		used[p.a], used[p.b] = true, true
+		mg.parent[p.b] = p.a
+		ma, mb := mg.members(p.a), mg.members(p.b)
+		ba, bb := mg.bagOf(p.a, 0), mg.bagOf(p.b, 1)
+		merged := &cluster{
+			members: append(slices.Clone(ma), mb...),
+			vals:    append(slices.Clone(mg.vals(p.a)), mg.vals(p.b)...),
+			cent:    addVec(ba.toks, bb.toks),
+			heads:   addVec(ba.heads, bb.heads),
+		}
+		mg.multi[p.a] = merged
+		mg.multi[p.b] = &cluster{} // emptied
+	}
+	return nil
+}
+
+// conflictable reports whether two clusters are one happening dated two
+// incompatible ways, and how similar they are.
+func (mg *merger) conflictable(a, b int32) (float64, bool) {
+	ra, rb := &mg.items[mg.first[a]], &mg.items[mg.first[b]]
+	if mg.compatible(ra, rb) || !near(ra, rb, mg.planned(ra) || mg.planned(rb)) {
+		return 0, false
+	}
+	ba, bb := mg.bagOf(a, 0), mg.bagOf(b, 1)
+	// a strong overlap: two names, and a shared event word that is not
+	// just "said" (people speak every day; a meeting happens once)
+	if mg.sharedNames(ba.toks, bb.toks) < 2 {
+		return 0, false
+	}
+	sayID := mg.voc.ids["p:say"]
+	okPred := false
+	i, j := 0, 0
+	for i < len(ba.toks) && j < len(bb.toks) {
+		switch x, y := ba.toks[i].tok, bb.toks[j].tok; {
+		case x < y:
+			i++
+		case x > y:
+			j++
+		default:
+			okPred = okPred || mg.known[x] && x != sayID
+			i++
+			j++
+		}
+	}
+	for _, x := range ba.heads {
+		for _, y := range bb.heads {
+			okPred = okPred || x.tok == y.tok && x.tok != sayID
+		}
+	}
+	if !okPred {
+		return 0, false
+	}
+	// what one outlet reports as done cannot be what another, later,
+	// expects to happen on another day; and an article that dates two
+	// things differently ("on Tuesday moved the vote to May 31") tells
+	// of two events, not one dated twice
+	ma, mb := mg.members(a), mg.members(b)
+	for _, x := range ma[:min(len(ma), 64)] {
+		for _, y := range mb[:min(len(mb), 64)] {
+			ix, iy := &mg.items[x], &mg.items[y]
+			if ix.doc == iy.doc {
+				return 0, false
+			}
+			if mg.happened(ix) && mg.planned(iy) && mg.pubDay(iy).s >= ix.fe {
+				return 0, false
+			}
+			if mg.happened(iy) && mg.planned(ix) && mg.pubDay(ix).s >= iy.fe {
+				return 0, false
+			}
+		}
+	}
+	sim := mg.sim(ba, bb)
+	return sim, sim >= conflictSim
+}
+
+// buildEvents turns the final clusters into events and assigns IDs.
+func (mg *merger) buildEvents() {
+	var groups [][]int32
+	for ci := range mg.first {
+		if m := mg.members(int32(ci)); len(m) > 0 {
+			groups = append(groups, m)
+		}
+	}
+	groups = append(groups, mg.orphanGroups()...)
+	var evs []*eventDraft
+	for _, members := range groups {
+		members = slices.Clone(members)
+		slices.SortFunc(members, func(a, b int32) int { return mg.compareProvenance(int(mg.items[a].m), int(mg.items[b].m)) })
+		evs = append(evs, mg.draft(members))
+	}
+	slices.SortFunc(evs, func(a, b *eventDraft) int {
+		if c := cmp.Compare(a.baseID, b.baseID); c != 0 {
+			return c
+		}
+		return mg.compareProvenance(int(mg.items[a.members[0]].m), int(mg.items[b.members[0]].m))
+	})
+	seen := map[string]int{}
+	for _, ev := range evs {
+		seen[ev.baseID]++
+		ev.ID = ev.baseID
+		if k := seen[ev.baseID]; k > 1 {
+			ev.ID += "-" + strconv.Itoa(k)
+		}
+	}
+	tl := mg.tl
+	for _, ev := range evs {
+		e := ev.Event
+		for _, ii := range ev.members {
+			m := int(mg.items[ii].m)
+			tl.Mentions[m].Event = ev.ID
+			e.Mentions = append(e.Mentions, m)
+		}
+		slices.Sort(e.Mentions)
+		tl.Events = append(tl.Events, e)
+	}
+	slices.SortFunc(tl.Events, func(a, b Event) int {
+		if c := a.When.Start.Compare(b.When.Start); c != 0 {
+			return c
+		}
+		if c := a.When.End.Compare(b.When.End); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	mg.detectConflicts(evs)
+}

@@ -1,0 +1,577 @@
+package timeline
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// This file extracts event signatures: the predicate (verb or event noun,
+// stemmed and mapped to a class of near-synonyms) and the participants and
+// place (capitalised names, folded across spellings and transliterations)
+// of the clause around an expression.
+
+// token is one word or punctuation mark of a sentence.
+type token struct {
+	text       string // as written
+	start, end int    // byte offsets in the sentence
+	punct      byte   // ',', ';', ':', '-' (dash), '"' (quote), '(' or ')'; 0 for a word
+	cap        bool   // starts with an upper-case letter
+}
+
+// tokenize splits a sentence into words and clause punctuation. Words keep
+// inner apostrophes, hyphens and abbreviation dots ("U.S.", "son-in-law",
+// "Trump's").
+func tokenize(s string) []token {
+	var out []token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				// inner apostrophe, hyphen or dot followed by a letter/digit
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+					if k := j + n2; k < len(s) {
+						r3, _ := utf8.DecodeRuneInString(s[k:])
+						if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+							j = k
+							continue
+						}
+					}
+					// abbreviation dot: "U.S." keeps its final dot
+					if r2 == '.' && j-i <= 3 && strings.Contains(s[i:j], ".") {
+						j += n2
+					}
+				}
+				break
+			}
+			out = append(out, token{text: s[i:j], start: i, end: j, cap: unicode.IsUpper(r)})
+			i = j
+			continue
+		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')':
+			out = append(out, token{text: s[i : i+n], start: i, end: i + n, punct: byte(r)})
+		case r == '—' || r == '–' || (r == '-' && i > 0 && s[i-1] == ' '):
+			out = append(out, token{text: s[i : i+n], start: i, end: i + n, punct: '-'})
+		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
+			out = append(out, token{text: s[i : i+n], start: i, end: i + n, punct: '"'})
+		}
+		i += n
+	}
+	return out
+}
+
+// stopwords are function words, titles, calendar words and numbers: never
+// participants, never predicates.
+var stopwords = toSet(`a an the this that these those it its it's he she they them their his her him we us our you your i me my
+of in on at by for from to into onto with without within about above below over under between among through during
+and or but nor so yet as than then too very also just only even still again already not no never
+is are was were be been being am do does did done has have had having will would shall should can could may might must
+there here where when while which who whom whose what why how whether if unless until since because although though
+after before ago earlier later soon now today tonight yesterday tomorrow early late
+mr mrs ms dr sir president prime minister secretary general foreign chief special envoy spokesman spokeswoman spokesperson
+aide adviser advisor press deputy vice senior leader leaders official officials judge justice ceo chairman chairwoman director
+ambassador commissioner mayor governor senator representative colonel captain lord pope head top former acting interim
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+week weeks month months year years day days hour hours minute minutes weekend morning afternoon evening night
+one two three four five six seven eight nine ten eleven twelve half quarter first second third fourth fifth last next
+some any all each every both many much more most other another such own same new old
+meanwhile however moreover afterwards afterward instead indeed according`)
+
+// nameTitles are capitalised words that open a name but are no name.
+var notNames = toSet(`the a an in on at after before but and or as for from to with by of if when while during despite though although
+this that these those it he she they we you i his her their its our my there here what why how who which
+meanwhile however moreover afterwards afterward earlier later yesterday today tomorrow
+key points share source read more watch listen state`)
+
+// nameAliases maps folded names and name phrases to one key.
+var nameAliases = map[string]string{
+	"u.s.": "us", "u.s": "us", "us": "us", "usa": "us", "united states": "us", "u.s.a.": "us",
+	"u.k.": "uk", "uk": "uk", "united kingdom": "uk", "britain": "uk", "british": "uk", "great britain": "uk",
+	"e.u.": "eu", "eu": "eu", "european union": "eu",
+	"u.n.": "un", "un": "un", "united nations": "un",
+}
+
+// classes maps predicate stems to a class of near-synonyms found in news.
+var classes = func() map[string]string {
+	m := map[string]string{}
+	for class, words := range map[string]string{
+		"say":      "say tell add state remark comment speak echo note insist stress declare reply respond address statement remarks",
+		"meet":     "meet talk talks summit negotiation negotiate huddle discuss discussion visit",
+		"plan":     "plan proposal propose draft framework blueprint",
+		"war":      "war invasion invade conflict fight fighting offensive hostilities",
+		"resign":   "resign resignation quit",
+		"warn":     "warn warning threaten threat",
+		"debate":   "debate",
+		"attack":   "attack strike bomb bombing raid shell shelling airstrike assault blast explosion",
+		"die":      "die death kill dead",
+		"seize":    "seize seizure capture board detain detention arrest",
+		"elect":    "election elect vote poll ballot referendum",
+		"verdict":  "verdict ruling sentence sentencing convict acquit judgment",
+		"quake":    "earthquake quake tremor aftershock",
+		"rescue":   "rescue",
+		"fall":     "fall drop decline lose loss slide slump plunge tumble sink dip",
+		"rise":     "rise gain increase climb jump rally surge soar",
+		"launch":   "launch introduce unveil release debut reveal",
+		"sell":     "sell sale",
+		"postpone": "postpone delay defer reschedule move",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[stem(w)] = class
+		}
+	}
+	return m
+}()
+
+// irregular maps irregular verb forms to their base.
+var irregular = map[string]string{
+	"said": "say", "says": "say", "added": "add", "adding": "add", "told": "tell", "met": "meet", "held": "hold", "fell": "fall", "fallen": "fall",
+	"rose": "rise", "risen": "rise", "lost": "lose", "sold": "sell", "won": "win", "left": "leave", "took": "take",
+	"taken": "take", "gave": "give", "given": "give", "began": "begin", "begun": "begin", "spoke": "speak", "spoken": "speak",
+	"went": "go", "gone": "go", "came": "come", "made": "make", "struck": "strike", "fought": "fight", "ran": "run",
+	"saw": "see", "seen": "see", "got": "get", "brought": "bring", "bought": "buy", "sent": "send", "kept": "keep",
+	"found": "find", "thought": "think", "became": "become", "chose": "choose", "chosen": "choose", "drew": "draw",
+	"drawn": "draw", "flew": "fly", "flown": "fly", "grew": "grow", "grown": "grow", "knew": "know", "known": "know",
+	"led": "lead", "paid": "pay", "sought": "seek", "shot": "shoot", "sank": "sink", "sunk": "sink", "stood": "stand",
+	"underwent": "undergo", "undergone": "undergo", "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write",
+	"written": "write", "broke": "break", "broken": "break", "froze": "freeze", "stole": "steal", "swore": "swear",
+	"hit": "hit", "quit": "quit", "shut": "shut", "set": "set", "put": "put", "cut": "cut", "beat": "beat", "slid": "slide",
+	"dead": "die", "died": "die", "dying": "die", "deaths": "death",
+}
+
+// stem reduces an English word to a crude stem: irregular forms to their
+// base, then -ies/-ied, -ing, -ed, -es, -s and a final -e removed, doubled
+// final consonants undoubled. It only has to map the forms of one word to
+// one key.
+func stem(w string) string {
+	w = strings.ToLower(w)
+	if b, ok := irregular[w]; ok {
+		w = b
+	}
+	switch {
+	case len(w) > 4 && (strings.HasSuffix(w, "ies") || strings.HasSuffix(w, "ied")):
+		w = w[:len(w)-3] + "y"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		w = undouble(w[:len(w)-3])
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		w = undouble(w[:len(w)-2])
+	case len(w) > 4 && strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes")):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func undouble(w string) string {
+	n := len(w)
+	if n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("lsz", rune(w[n-1])) && !strings.ContainsRune("aeiou", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	return w
+}
+
+// predicate returns the class of a word's stem, or the stem itself.
+func predicate(w string) string {
+	s := stem(w)
+	if c, ok := classes[s]; ok {
+		return c
+	}
+	return s
+}
+
+// FoldName normalises a name for matching across spellings and
+// transliterations: lower case, diacritics removed, possessive dropped,
+// then w/v, ks/x, c/k (not before e, i, y or h), y/i/ii, ie/i, -iy/-yy
+// endings and doubled letters collapsed, a final f read as v, and the
+// demonym endings -ian/-ean/-an, -ia and a final -e/-a removed from longer
+// names ("Ukrainian" and "Ukraine" fold alike). Witkoff, Witkov and Vitkov
+// all fold to "vitkov"; Kyiv and Kiev to "kiv".
+func FoldName(s string) string {
+	s = strings.ToLower(s)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'"), "’")
+	if a, ok := nameAliases[s]; ok {
+		return a
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if f, ok := foldRune[r]; ok {
+			b.WriteString(f)
+		} else if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	s = b.String()
+	if a, ok := nameAliases[s]; ok {
+		return a
+	}
+	if len(s) <= 2 {
+		return s
+	}
+	s = strings.NewReplacer("ks", "x", "w", "v", "ph", "f", "ck", "k").Replace(s)
+	// c → k except before e, i, y, h
+	bs := []byte(s)
+	for i := range bs {
+		if bs[i] == 'c' && (i+1 == len(bs) || !strings.ContainsRune("eiyh", rune(bs[i+1]))) {
+			bs[i] = 'k'
+		}
+	}
+	s = string(bs)
+	for _, e := range []string{"iy", "yy", "ij", "yi", "ii"} {
+		if strings.HasSuffix(s, e) {
+			s = s[:len(s)-2] + "i"
+			break
+		}
+	}
+	s = strings.ReplaceAll(s, "y", "i")
+	s = strings.ReplaceAll(s, "ie", "i")
+	if strings.HasSuffix(s, "ei") {
+		s = s[:len(s)-2] + "i" // Turkey, Türkiye
+	}
+	// collapse doubled letters
+	bs = bs[:0]
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue
+		}
+		bs = append(bs, s[i])
+	}
+	s = string(bs)
+	if strings.HasSuffix(s, "f") {
+		s = s[:len(s)-1] + "v"
+	}
+	// demonyms and case endings
+	for _, e := range []string{"ian", "ean", "an", "ia", "e", "a"} {
+		if strings.HasSuffix(s, e) && len(s)-len(e) >= 4 {
+			s = s[:len(s)-len(e)]
+			break
+		}
+	}
+	return s
+}
+
+var foldRune = func() map[rune]string {
+	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i", 'þ': "th", 'ð': "d"}
+	for base, rs := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ďđ", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥħ",
+		"i": "ìíîïĩīĭįİ", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏő", "r": "ŕŗř",
+		"s": "śŝşšș", "t": "ţťŧț", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range rs {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// signature is what a clause says happened and who took part.
+type signature struct {
+	names []string // folded participant and place names, sorted, unique
+	preds []string // predicate classes or stems of content words, sorted, unique
+	head  string   // the predicate nearest the expression ("" if none)
+	cue   cueSet   // overnight cues around the expression
+	old   bool     // the old date of a plan that moved
+	// display maps a folded name to one spelling as written, for labels.
+	display map[string]string
+}
+
+// cueSet flags words near an expression that say an event ran overnight.
+type cueSet uint8
+
+const (
+	cueEarly cueSet = 1 << iota // "early Wednesday", "into the early hours", "past midnight", "overnight"
+	cueLate                     // "late Tuesday", "late into the night", "overnight"
+)
+
+// speech verbs close a clause right after "said Wednesday": what follows
+// is what was said, another event.
+var speechVerbs = toSet(`said says say told tells added adds announced announces stated states declared declares claimed claims
+insisted insists warned warns confirmed confirms noted notes stressed stresses replied replies reported reports argued argues
+believes believe believed thinks think thought wrote writes tweeted posted`)
+
+// boundaryWords open a new clause.
+var boundaryWords = toSet(`which who whom whose where while whereas although though because despite but unless if when after before until`)
+
+// auxiliaries start a predicate: a clause starting with one lacks its subject.
+var auxiliaries = toSet(`is are was were has have had will would could can may might should must did does do said says told`)
+
+// clauseBounds returns the token range [lo, hi) of the clause around the
+// tokens [a, b) of an expression.
+func clauseBounds(toks []token, a, b int) (int, int) {
+	lo := a
+	for lo > 0 {
+		t := toks[lo-1]
+		if t.punct == ';' || t.punct == ':' || t.punct == '-' || t.punct == '"' || t.punct == '(' || t.punct == ')' {
+			break
+		}
+		if t.punct == ',' {
+			// a clause that starts with its verb takes the subject before the comma(s)
+			if lo < len(toks) && auxiliaries[strings.ToLower(toks[lo].text)] && lo-1 > 0 {
+				lo--
+				continue
+			}
+			break
+		}
+		lw := strings.ToLower(t.text)
+		if boundaryWords[lw] {
+			lo--
+			break
+		}
+		if lw == "that" && lo-2 >= 0 {
+			p := strings.ToLower(toks[lo-2].text)
+			if !(strings.HasSuffix(p, "ed") && !speechVerbs[p]) {
+				break
+			}
+		}
+		lo--
+	}
+	hi := b
+	// "said Wednesday": the clause ends with the date
+	for k := a - 1; k >= lo && k >= a-3; k-- {
+		if speechVerbs[strings.ToLower(toks[k].text)] {
+			return lo, b
+		}
+		if toks[k].punct != 0 || toks[k].cap {
+			break
+		}
+	}
+	for hi < len(toks) {
+		t := toks[hi]
+		if t.punct != 0 && t.punct != '"' {
+			break
+		}
+		lw := strings.ToLower(t.text)
+		if boundaryWords[lw] || lw == "that" {
+			break
+		}
+		hi++
+	}
+	return lo, hi
+}
+
+// signatureAt builds the signature of the clause around sentence[start:end].
+func signatureAt(sentence string, start, end int) signature {
+	toks := tokenize(sentence)
+	a, b := len(toks), len(toks)
+	for i, t := range toks {
+		if t.end > start && a == len(toks) {
+			a = i
+		}
+		if t.start >= end {
+			b = i
+			break
+		}
+	}
+	if a > b {
+		a = b
+	}
+	lo, hi := clauseBounds(toks, a, b)
+	sig := signature{display: map[string]string{}}
+	collect(&sig, toks, lo, hi, a, b)
+	// a fronted adverbial ("On Tuesday, President Putin accused …",
+	// "Speaking in the Oval Office on Wednesday, Trump said …") takes the
+	// subject, and if it says nothing else, the clause after its comma
+	if lo == 0 && hi < len(toks) && toks[hi].punct == ',' {
+		lo2, hi2 := clauseBounds(toks, hi+1, hi+1)
+		if lo2 <= hi+1 {
+			lo2 = hi + 1
+		}
+		if len(sig.preds) == 0 {
+			collect(&sig, toks, lo2, hi2, -1, -1)
+		} else {
+			// the subject only: names until the verb
+			k := lo2
+			for k < len(toks) && k < lo2+12 && (toks[k].cap || toks[k].punct == ',' || stopwords[strings.ToLower(toks[k].text)] && !auxiliaries[strings.ToLower(toks[k].text)]) {
+				k++
+			}
+			collectNames(&sig, toks, lo2, k)
+		}
+	}
+	// no participant in the clause: the sentence's
+	if len(sig.names) == 0 {
+		collectNames(&sig, toks, 0, len(toks))
+	}
+	sig.cue = cues(sentence, start, end)
+	sig.old = superseded(sentence, start)
+	sig.names = sortUnique(sig.names)
+	sig.preds = sortUnique(sig.preds)
+	return sig
+}
+
+// collect adds the names and predicates of toks[lo:hi], skipping the
+// expression itself (toks[a:b]); the head is the predicate nearest it.
+func collect(sig *signature, toks []token, lo, hi, a, b int) {
+	collectNames(sig, toks, lo, hi)
+	best := 1 << 30
+	for i := lo; i < hi; i++ {
+		if i >= a && i < b {
+			continue
+		}
+		t := toks[i]
+		if t.punct != 0 || isName(toks, i) {
+			continue
+		}
+		for _, part := range strings.Split(t.text, "-") {
+			lw := strings.ToLower(part)
+			if len(lw) < 3 || stopwords[lw] || !isWord(lw) {
+				continue
+			}
+			p := predicate(lw)
+			sig.preds = append(sig.preds, p)
+			d := a - i
+			if i >= b {
+				d = i - b + 1
+			}
+			if a < 0 {
+				d = i - lo
+			}
+			if classesSet[p] {
+				d -= 1000 // a known event word beats any other word
+			}
+			if d < best {
+				best, sig.head = d, p
+			}
+		}
+	}
+}
+
+var classesSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range classes {
+		m[c] = true
+	}
+	return m
+}()
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isName reports whether toks[i] is part of a name: capitalised, no
+// function word or title, and at the sentence start only when it does not
+// look like a verb, adverb or event word.
+func isName(toks []token, i int) bool {
+	t := toks[i]
+	if !t.cap || t.punct != 0 {
+		return false
+	}
+	bare := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+	lw := strings.ToLower(bare)
+	if len(bare) >= 2 && strings.ToUpper(bare) == bare && !notNames[lw] {
+		return true // an acronym: US, AFP, NATO
+	}
+	if notNames[lw] || stopwords[lw] {
+		return false
+	}
+	if _, ok := nameAliases[lw]; ok {
+		return true
+	}
+	if i == 0 || toks[i-1].punct == '"' || toks[i-1].punct == ':' {
+		if strings.HasSuffix(lw, "ing") || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ly") {
+			return false
+		}
+		if _, ok := classes[stem(lw)]; ok {
+			return false
+		}
+	}
+	return true
+}
+
+// collectNames adds the folded names of toks[lo:hi]; "United States" and
+// other multi-word aliases become one key.
+func collectNames(sig *signature, toks []token, lo, hi int) {
+	for i := lo; i < hi && i < len(toks); i++ {
+		if !isName(toks, i) {
+			continue
+		}
+		if i+1 < hi && isName(toks, i+1) {
+			pair := strings.ToLower(toks[i].text + " " + toks[i+1].text)
+			if a, ok := nameAliases[pair]; ok {
+				sig.names = append(sig.names, a)
+				if sig.display[a] == "" {
+					sig.display[a] = toks[i].text + " " + toks[i+1].text
+				}
+				i++
+				continue
+			}
+		}
+		f := FoldName(toks[i].text)
+		if f == "" {
+			continue
+		}
+		sig.names = append(sig.names, f)
+		if sig.display[f] == "" {
+			sig.display[f] = strings.TrimSuffix(strings.TrimSuffix(toks[i].text, "'s"), "’s")
+		}
+	}
+}
+
+// superseded reports a date given as the old one of a plan that moved:
+// "had been scheduled for May 17", "originally due on Friday",
+// "postponed from March 6".
+func superseded(s string, start int) bool {
+	before := strings.ToLower(s[max(0, start-48):start])
+	for _, w := range []string{"originally", "initially", "previously", "had been scheduled", "had been set", "had been planned",
+		"had been due", "had been expected", "was supposed to", "were supposed to", "instead of", "rather than", "postponed from",
+		"delayed from", "moved from", "brought forward from", "pushed back from"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cues looks for overnight wording around the expression.
+func cues(s string, start, end int) cueSet {
+	ls := strings.ToLower(s)
+	var c cueSet
+	before := ls[max(0, start-12):start]
+	if strings.Contains(before, "early") || strings.Contains(ls[start:end], "early") {
+		c |= cueEarly
+	}
+	if strings.Contains(before, "late") || strings.Contains(ls[start:end], "late") {
+		c |= cueLate
+	}
+	for _, w := range []string{"early hours", "past midnight", "after midnight", "small hours", "before dawn", "overnight", "wee hours"} {
+		if strings.Contains(ls, w) {
+			c |= cueEarly
+		}
+	}
+	for _, w := range []string{"late into the night", "into the night", "overnight", "through the night", "past midnight", "into the early hours"} {
+		if strings.Contains(ls, w) {
+			c |= cueLate
+		}
+	}
+	return c
+}
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func sortUnique(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
