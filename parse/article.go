@@ -196,6 +196,11 @@ type ReadOptions struct {
 	Published time.Time      // used when the front matter has no published
 	Loc       *time.Location // used when the front matter has no timezone
 	Outlet    string         // used when the front matter has no outlet
+
+	// Ignore lists front matter keys whose values are disregarded, so
+	// that the defaults above apply: the caller has better ones (a
+	// manifest row that overrides the file).
+	Ignore []string
 }
 
 // ReadArticle decodes an article: optional YAML front matter between
@@ -223,6 +228,9 @@ func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
 	}
 	if err := fm.canonicalize(name); err != nil {
 		return a, err
+	}
+	for _, k := range opts.Ignore {
+		delete(fm.Values, k)
 	}
 	a.BodyOffset = bodyOff
 	a.BodyLine = PosAt(data, bodyOff).Line

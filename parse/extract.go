@@ -45,7 +45,7 @@ func NewExtractor(opts Options) *Extractor {
 	x := &Extractor{
 		opts:           opts,
 		lx:             newLexicon(),
-		countNouns:     init0CountNouns(),
+		countNouns:     newCountNouns(),
 		tenseWords:     newTenseWords(),
 		whenHourMinute: en.HourMinute(rules.Override),
 		whenHour:       en.Hour(rules.Override),
@@ -150,7 +150,46 @@ func (x *Extractor) Extract(a *Article) []Mention {
 			}
 		}
 	}
+	x.attachClocks(body, cands, out, &r)
 	return out
+}
+
+// attachClocks puts a clock time on the day written next to it ("5 p.m.
+// EDT Friday", "on Tuesday at 14:30") instead of the publication day.
+func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *resolver) {
+	if r.undated {
+		return
+	}
+	for k := range out {
+		if cands[k].sp.op != opClock {
+			continue
+		}
+		var day Interval
+		if k+1 < len(out) && out[k+1].When.Gran == GranDay && smallGap(body[out[k].Span.End:out[k+1].Span.Start]) {
+			day = out[k+1].When
+		} else if k > 0 && out[k-1].When.Gran == GranDay && smallGap(body[out[k-1].Span.End:out[k].Span.Start]) {
+			day = out[k-1].When
+		}
+		if day.IsZero() {
+			continue
+		}
+		anchor := r.anchor
+		r.anchor = day.Start
+		v := r.resolve(&cands[k].sp, out[k].Tense)
+		r.anchor = anchor
+		out[k].Value = v
+	}
+}
+
+// smallGap reports whether the text between two expressions only joins
+// them: spaces, a comma, "on", "at", "by".
+func smallGap(s string) bool {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ","))
+	switch strings.ToLower(s) {
+	case "", "on", "at", "by", "of":
+		return true
+	}
+	return false
 }
 
 // scan runs the rules around every trigger token, left to right; a match

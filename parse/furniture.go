@@ -188,31 +188,22 @@ func functionWord(id uint8) bool {
 	return false
 }
 
-// triggerLens holds, for each first letter, a bit per length of the
-// trigger words that start with it: a word that fails it is no trigger.
-var triggerLens = [256]uint32{
-	'a': 0x21b8,
-	'b': 0x54,
-	'c': 0x17e0,
-	'd': 0x370,
-	'e': 0x62,
-	'f': 0xf0,
-	'g': 0x48,
-	'h': 0x10,
-	'i': 0x160,
-	'j': 0x10,
-	'l': 0x78,
-	'm': 0x1dc,
-	'n': 0xc38,
-	'o': 0x1c,
-	'p': 0x7f0,
-	'r': 0x1f0,
-	's': 0xff8,
-	't': 0x178,
-	'u': 0x8c,
-	'v': 0x8,
-	'w': 0x74,
-	'y': 0x38,
+// triggerLens holds, for each pair of first letters (a..z, then 26 for a
+// one-letter word) at index first*32+second, a bit per length of the
+// trigger words that start with them: a word that fails it is no trigger.
+var triggerLens = [32 * 32]uint32{
+	3: 0x2000, 6: 0x20, 11: 0x90, 15: 0x18, 17: 0x100, 32: 0x10,
+	36: 0x40, 56: 0x4, 75: 0x20, 78: 0x17c0, 81: 0xc0, 96: 0x30,
+	100: 0x10, 104: 0x40, 110: 0x340, 136: 0x20, 139: 0x40, 140: 0x20,
+	149: 0x20, 154: 0x2, 168: 0xb0, 174: 0x50, 177: 0x10, 196: 0x8,
+	206: 0x40, 228: 0x10, 238: 0x10, 268: 0x60, 269: 0x120, 302: 0x10,
+	352: 0x70, 356: 0x20, 360: 0x50, 366: 0x28, 384: 0x90, 388: 0xd4,
+	392: 0xd8, 398: 0x110, 420: 0xc30, 424: 0x10, 430: 0x8, 461: 0xc,
+	468: 0x18, 487: 0x460, 488: 0x180, 491: 0x50, 494: 0x1c0, 497: 0xa0,
+	500: 0x200, 548: 0x1f0, 552: 0x40, 580: 0xe8, 583: 0x20, 584: 0x58,
+	586: 0x10, 590: 0xc0, 591: 0x200, 595: 0x1b0, 596: 0xe80, 608: 0x8,
+	612: 0x28, 615: 0x70, 622: 0x28, 625: 0x100, 630: 0x68, 655: 0x84,
+	658: 0xc, 680: 0x8, 704: 0x20, 708: 0x44, 712: 0x10, 782: 0x38,
 }
 
 // Phrase classes.
@@ -358,90 +349,99 @@ var byteClass = [256]uint8{
 // in the seeds is 117 bytes).
 const maxScan = 150
 
-// scanWords fills the features of the segments of one paragraph. Segments
-// longer than maxScan are skipped (words stays -1) unless all is set.
-func scanWords(body string, segs []Segment, feats []feat, all bool) {
-	inQuote := false
-	for si := range segs {
-		f := &feats[si]
-		t := body[segs[si].Start:segs[si].End]
-		if len(t) > maxScan && !all {
-			f.words = -1
-			inQuote = false
+// scanSegment fills f from the words of one segment's text t. inQuote
+// carries the state of quotation marks from one segment of a paragraph
+// to the next.
+func scanSegment(t string, f *feat, inQuote *bool) {
+	word := 0
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch byteClass[c] {
+		case 0:
+			i++
+			continue
+		case 1:
+			j := i + 1
+			for j < len(t) && byteClass[t[j]] == 1 {
+				j++
+			}
+			n := j - i
+			id := wNone
+			if n < 16 && triggerLens[pairIndex(t, i, n)]&(1<<n) != 0 {
+				id = wordID(t[i:j])
+				if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
+					id = wNone // the country
+				}
+			}
+			if word < 2 {
+				if word == 0 {
+					f.first = id
+					if j < len(t) {
+						f.afterWord = t[j]
+					}
+				} else {
+					f.second = id
+				}
+			}
+			if id != wNone {
+				switch id {
+				case wWe, wUs, wOur, wOurs, wYou, wYour, wYours:
+					if !*inQuote {
+						f.addr++
+					}
+				}
+				f.add(id, word)
+			}
+			word++
+			i = j
+			continue
+		case 2:
+			j := i + 1
+			for j < len(t) && (byteClass[t[j]] == 2 || t[j] == '.' || t[j] == ',') {
+				j++
+			}
+			f.digits = true
+			if word == 0 && j < len(t) {
+				f.afterWord = t[j]
+			}
+			f.add(wNum, word)
+			word++
+			i = j
 			continue
 		}
-		word := 0
-		for i := 0; i < len(t); {
-			c := t[i]
-			switch byteClass[c] {
-			case 0:
-				i++
-				continue
-			case 1:
-				j := i + 1
-				for j < len(t) && byteClass[t[j]] == 1 {
-					j++
-				}
-				n := j - i
-				id := wNone
-				if n < 16 && triggerLens[c|0x20]&(1<<n) != 0 {
-					id = wordID(t[i:j])
-					if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
-						id = wNone // the country
-					}
-				}
-				if word < 2 {
-					if word == 0 {
-						f.first = id
-						if j < len(t) {
-							f.afterWord = t[j]
-						}
-					} else {
-						f.second = id
-					}
-				}
-				if id != wNone {
-					switch id {
-					case wWe, wUs, wOur, wOurs, wYou, wYour, wYours:
-						if !inQuote {
-							f.addr++
-						}
-					}
-					f.add(id, word)
-				}
-				word++
-				i = j
-				continue
-			case 2:
-				j := i + 1
-				for j < len(t) && (byteClass[t[j]] == 2 || t[j] == '.' || t[j] == ',') {
-					j++
-				}
-				f.digits = true
-				if word == 0 && j < len(t) {
-					f.afterWord = t[j]
-				}
-				f.add(wNum, word)
-				word++
-				i = j
-				continue
-			}
-			switch {
-			case c == '"':
-				inQuote = !inQuote
-			case c == ':' && i+1 < len(t):
-				f.colonMid = true
-			case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA9:
-				f.copyright = true
-			case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9C:
-				inQuote = true
-			case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9D:
-				inQuote = false
-			}
-			i++
+		switch {
+		case c == '"':
+			*inQuote = !*inQuote
+		case c == ':' && i+1 < len(t):
+			f.colonMid = true
+		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA9:
+			f.copyright = true
+		case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9C:
+			*inQuote = true
+		case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9D:
+			*inQuote = false
 		}
-		f.words = word
+		i++
 	}
+	f.words = word
+}
+
+// pairIndex returns the triggerLens index of the word t[i:i+n] (ASCII
+// letters, n >= 1).
+func pairIndex(t string, i, n int) int {
+	c1 := 26
+	if n > 1 {
+		c1 = int(t[i+1]|0x20) - 'a'
+	}
+	return (int(t[i]|0x20)-'a')*32 + c1
+}
+
+// segInfo is what the paragraph rules need of a segment once its words
+// are scanned.
+type segInfo struct {
+	words, addr      int32 // words: -1 when not scanned (too long)
+	digits, colonMid bool
+	promo            bool
 }
 
 // segmentReason applies the sentence-level rules.
@@ -591,9 +591,9 @@ func hasSuffixFold(s, suf string) bool {
 
 // menuLike reports whether a segment looks like a menu or button entry:
 // a few words, no digits, no final period.
-func menuLike(body string, sg Segment, f *feat) bool {
+func menuLike(body string, sg Segment, f segInfo) bool {
 	n := sg.Len()
-	if n > 40 || f.words > 5 || f.digits || f.colonMid {
+	if n > 40 || f.words < 0 || f.words > 5 || f.digits || f.colonMid {
 		return false
 	}
 	return body[sg.End-1] != '.'
@@ -605,26 +605,31 @@ func markFurniture(body string, segs []Segment, paras []paraInfo) {
 		return
 	}
 	table := phraseTable[:]
-	feats := make([]feat, len(segs))
-	promo := make([]bool, len(segs))
+	infos := make([]segInfo, len(segs))
+	var f feat
 	for _, p := range paras {
-		scanWords(body, segs[p.from:p.to], feats[p.from:p.to], false)
-	}
-	for i := range segs {
-		if feats[i].words < 0 {
-			continue
-		}
-		r, pr := segmentReason(body, segs[i], &feats[i], table)
-		if r != "" {
-			segs[i].Furniture, segs[i].Reason = true, r
-			promo[i] = pr
+		inQuote := false
+		for i := p.from; i < p.to; i++ {
+			sg := segs[i]
+			if sg.Len() > maxScan {
+				infos[i].words = -1
+				inQuote = false
+				continue
+			}
+			f = feat{}
+			scanSegment(body[sg.Start:sg.End], &f, &inQuote)
+			infos[i] = segInfo{words: int32(f.words), addr: int32(f.addr), digits: f.digits, colonMid: f.colonMid}
+			if r, pr := segmentReason(body, sg, &f, table); r != "" {
+				segs[i].Furniture, segs[i].Reason = true, r
+				infos[i].promo = pr
+			}
 		}
 	}
 	// A bare label ("Published", "Updated") labels the short line after
 	// it: "Published\n3 December 2025, 8:40am" is furniture, date and all.
 	for i := 0; i+1 < len(segs); i++ {
-		if segs[i].Reason == reasonLabel && feats[i].words == 1 && !segs[i+1].Furniture &&
-			segs[i+1].Len() <= 50 && feats[i+1].digits && segs[i+1].Para <= segs[i].Para+1 {
+		if segs[i].Reason == reasonLabel && infos[i].words == 1 && !segs[i+1].Furniture &&
+			segs[i+1].Len() <= 50 && infos[i+1].digits && segs[i+1].Para <= segs[i].Para+1 {
 			segs[i+1].Furniture, segs[i+1].Reason = true, reasonLabel
 		}
 	}
@@ -633,10 +638,10 @@ func markFurniture(body string, segs []Segment, paras []paraInfo) {
 		n := p.to - p.from
 		menu, nPromo, long := 0, 0, false
 		for i := p.from; i < p.to; i++ {
-			if menuLike(body, segs[i], &feats[i]) {
+			if menuLike(body, segs[i], infos[i]) {
 				menu++
 			}
-			if promo[i] {
+			if infos[i].promo {
 				nPromo++
 			}
 			if segs[i].Len() > 250 {
@@ -651,7 +656,7 @@ func markFurniture(body string, segs []Segment, paras []paraInfo) {
 		}
 	}
 	markRepeats(body, segs, paras)
-	markTail(body, segs, paras, feats)
+	markTail(body, segs, paras, infos)
 }
 
 func markRange(segs []Segment, reason string) {
@@ -744,7 +749,7 @@ func captionPara(segs []Segment, paras []paraInfo, p int) bool {
 // paragraphs addressed to the reader ("we", "our", "you" outside quotes:
 // a donation letter), it marks everything from the first furniture
 // paragraph of that run to the end.
-func markTail(body string, segs []Segment, paras []paraInfo, feats []feat) {
+func markTail(body string, segs []Segment, paras []paraInfo, infos []segInfo) {
 	start := len(paras)
 	for p := len(paras) - 1; p >= 0; p-- {
 		pi := paras[p]
@@ -762,12 +767,14 @@ func markTail(body string, segs []Segment, paras []paraInfo, feats []feat) {
 		if n > 4 && furn == 0 {
 			break // a letter to the reader is a few sentences a paragraph
 		}
-		addr := 0
+		addr, inQuote := 0, false
 		for i := pi.from; i < pi.to && addr < 2; i++ {
-			if feats[i].words < 0 {
-				scanWords(body, segs[i:i+1], feats[i:i+1], true)
+			if infos[i].words < 0 {
+				var f feat
+				scanSegment(body[segs[i].Start:segs[i].End], &f, &inQuote)
+				infos[i].words, infos[i].addr = int32(f.words), int32(f.addr)
 			}
-			addr += feats[i].addr
+			addr += int(infos[i].addr)
 		}
 		if addr >= 2 {
 			start = p

@@ -36,7 +36,7 @@ func TestWordSlots(t *testing.T) {
 		if wordID(e.w) != e.id || wordID(strings.ToUpper(e.w)) != e.id {
 			bad = true
 		}
-		if triggerLens[e.w[0]]&(1<<len(e.w)) == 0 {
+		if triggerLens[pairIndex(e.w, 0, len(e.w))]&(1<<len(e.w)) == 0 {
 			t.Errorf("triggerLens lacks %q", e.w)
 		}
 	}

@@ -265,20 +265,29 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 				ascii = false
 				j += size
 			}
-			t := tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c >= 'A' && c <= 'Z'}
-			if ascii && j-i < len(low) && lx.byLead[leadKey(c|0x20, body[i+1:j])]&(1<<(j-i)) != 0 {
-				h := uint32(lexSeed)
-				for k := i; k < j; k++ {
-					b := body[k] | 0x20
-					low[k-i] = b
-					h = lexHash(h, b)
+			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a'})
+			if wl := j - i; ascii && wl < len(low) {
+				// prefilter on the first two letters and the length
+				key := int((c|0x20)-'a') * 27
+				if wl > 1 {
+					key += int((body[i+1] | 0x20) - 'a')
+				} else {
+					key += 26
 				}
-				if id := lx.find(low[:j-i], h); id != 0 {
-					e := &lx.ents[id]
-					t.id, t.cls, t.n = id, e.cls, int32(e.v)
+				if lx.byLead[key]&(1<<wl) != 0 {
+					h := uint32(lexSeed)
+					for k := i; k < j; k++ {
+						b := body[k] | 0x20
+						low[k-i] = b
+						h = lexHash(h, b)
+					}
+					if id := lx.find(low[:wl], h); id != 0 {
+						e := &lx.ents[id]
+						t := &toks[len(toks)-1]
+						t.id, t.cls, t.n = id, e.cls, int32(e.v)
+					}
 				}
 			}
-			toks = append(toks, t)
 			i = j
 		case c < 0x80:
 			toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})

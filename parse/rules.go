@@ -389,6 +389,18 @@ func (m *matcher) unitAt(j int) (g Granularity, plural bool, next int, ok bool) 
 	}
 	e := m.ent(k)
 	if e.word == "second" {
+		// "a second attack": an ordinal unless a time word follows
+		if j == k && (m.word(j-1) == "a" || m.word(j-1) == "an" || m.word(j-1) == "one") {
+			switch nx := k + 1; {
+			case nx >= len(m.t) || m.t[nx].k == tkPunct:
+			default:
+				switch m.word(nx) {
+				case "later", "ago", "earlier", "before", "after", "and", "or", "to", "in", "of", "for", "longer":
+				default:
+					return 0, false, j, false
+				}
+			}
+		}
 		// "a second consecutive day", "the second quarter": an ordinal
 		if k == j && m.w(j-1) == "the" {
 			return 0, false, j, false
@@ -429,8 +441,6 @@ func (m *matcher) durMod(j int) (mod string, a int) {
 	}
 	return "", j
 }
-
-var granLetter = map[Granularity]string{}
 
 // matchNumber handles a digit token: clock times, ISO and slash dates,
 // "3 December 2024", years, decades, "'82", durations and "N units ago".
@@ -566,10 +576,9 @@ func (m *matcher) decadeLeft(i int, sp *spec) int {
 	return a
 }
 
-// countNouns follow numbers that are counts, not years ("2000 troops").
-var countNouns = map[string]bool{}
-
-func init0CountNouns() map[string]bool {
+// newCountNouns lists words that follow numbers that are counts, not
+// years ("2000 troops").
+func newCountNouns() map[string]bool {
 	out := map[string]bool{}
 	for _, w := range []string{"people", "troops", "soldiers", "points", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "tonnes", "tons", "units", "jobs", "workers", "employees", "members", "residents", "votes", "cases", "deaths", "dollars", "euros", "pounds", "yen", "shares", "barrels", "acres", "hectares", "homes", "houses", "cars", "vehicles", "copies", "words", "calories", "pages", "students", "children", "refugees", "migrants", "civilians", "victims", "flights", "passengers", "patients", "rubles", "roubles", "yuan", "rupees", "square", "sq", "kg", "mw", "gw", "mph", "km/h", "percent", "per", "pieces", "staff", "officers", "police", "prisoners", "seats", "stores", "branches", "drones", "missiles", "tanks", "rockets", "shells", "bombs", "men", "women", "troop", "times", "million", "billion", "thousand", "hundred", "euro", "dollar", "islands", "villages", "towns", "cities", "schools", "hospitals", "beds", "doses", "tests", "users", "customers", "subscribers", "followers", "views", "downloads", "songs", "tracks", "apps", "devices", "phones", "iphones", "ipods", "computers", "machines", "items", "products", "models", "employees", "hours", "minutes", "days", "weeks", "months", "years", "degrees", "yards", "inches", "gallons", "litres", "liters", "ounces", "grams", "lbs", "mm", "cm", "m", "ft", "bn", "mn", "k"} {
 		out[w] = true
@@ -587,7 +596,12 @@ func (m *matcher) bareYear(i int) (int, bool) {
 	case "in", "since", "of", "from", "until", "till", "by", "year", "before", "after", "during", "early", "late", "mid", "and", "to", "through", "between", "fiscal", "the", "summer", "spring", "autumn", "winter", "fall":
 		prepo = true
 	}
-	if y < 1800 || y > 2099 || (y < 1900 && !prepo) {
+	early := false
+	switch prev {
+	case "in", "since", "until", "till", "by", "from", "before", "after", "during", "year":
+		early = true
+	}
+	if y < 1000 || y > 2099 || (y < 1900 && !prepo) || (y < 1800 && !early) {
 		return 0, false
 	}
 	nx := i + 1

@@ -297,6 +297,8 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 			case p2 == "times" && m.isNum(i-3) || p2 == "times" && m.cls(i-3)&clsNumWord != 0:
 				freq := strconv.Itoa(int(m.t[i-3].n)) + "X"
 				return cand{a: i - 3, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}, true
+			case m.word(i+1) == "earlier" || m.word(i+1) == "later" || m.word(i+1) == "ago" || m.word(i+1) == "before" || m.word(i+1) == "after":
+				// "$1.2 billion a year earlier": a date, whatever precedes
 			case i-2 >= 0 && (m.t[i-2].k == tkNum || m.t[i-2].cls&(clsUnit|clsNumWord) != 0 || m.punct(i-2) == '%' || p2 == "percent" || p2 == "dollars" || p2 == "million" || p2 == "billion" || p2 == "barrels"):
 				return cand{}, false // "24 hours a day", "5% a year"
 			}
@@ -392,7 +394,7 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 			a -= 2
 		}
 		return cand{a: a, b: i + 1, sp: sp}, true
-	case GranYear, GranMonth, GranWeek:
+	case GranYear, GranMonth, GranWeek, GranDecade, GranCentury:
 		// only "the end/beginning of the year": the anchor's unit
 		a2, sp := m.edgeLeft(a, spec{rule: "edge-of-the-unit", op: opRelUnit, kind: KindDate, g: g})
 		if sp.mod == "" {
@@ -583,8 +585,8 @@ func (m *matcher) matchHalf(i int) (cand, bool) {
 // now, currently, recently.
 func (m *matcher) matchDeictic(i int) (cand, bool) {
 	t := m.t[i]
-	if t.cap && !m.sentenceStart(i) && m.capName(i-1) {
-		return cand{}, false // "USA Today"
+	if t.cap && !m.sentenceStart(i) && (m.capName(i-1) || m.word(i-1) == "the") {
+		return cand{}, false // "USA Today", "the Today programme"
 	}
 	if m.hyphenAt(i + 1) {
 		return cand{}, false // "now-defunct"
@@ -713,6 +715,9 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 	case "this", "last", "next", "past", "coming":
 		sp.dir = map[string]int{"this": 2, "last": -1, "past": -1, "next": 1, "coming": 1}[prev]
 		a = i - 1
+		if prev == "past" && m.w(a-1) == "this" {
+			a-- // "this past summer"
+		}
 		a, sp = m.edgeLeft(a, sp)
 		if m.w(a-1) == "the" && prev == "past" {
 			a--

@@ -192,10 +192,10 @@ func wrapped(body string, ps, pe int) bool {
 		}
 		s, t := trimSpan(body, i, e)
 		lens[n] = t - s
-		n++
-		if n > 0 && t > s && !endsSentence(body, s, t) {
-			lens[n-1] = -(t - s) // negative: no final punctuation
+		if t > s && !endsSentence(body, s, t) {
+			lens[n] = -(t - s) // negative: no final punctuation
 		}
+		n++
 		i = e + 1
 	}
 	if n < 3 {

@@ -31,7 +31,7 @@ func newTenseWords() map[string]byte {
 	return m
 }
 
-// notParticiple lists words ending in -ed that are no verbs.
+// edStop lists words ending in -ed that are no verbs (a constant table).
 var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
 
 // lowerTok returns the lower-case text of token j (allocation-free for
@@ -68,6 +68,24 @@ func (x *Extractor) tenseAt(body string, t []tok, sa, sb, a, b int) (Tense, stri
 	}
 	if tn, s, ok := x.scanRightClause(body, t, b, sb); ok {
 		return tn, s
+	}
+	// headline future: "Apple to unveil iPhone on Tuesday" (no other verb,
+	// no final full stop, a capitalised subject before "to")
+	for j := sb - 1; j >= b && j >= sb-3; j-- {
+		if t[j].k == tkPunct {
+			if c := body[t[j].s]; c == '.' || c == '!' || c == '?' || c == '"' || t[j].e-t[j].s > 1 {
+				return TenseUnknown, "" // a sentence with a full stop is no headline
+			}
+		}
+	}
+	for j := a - 1; j > sa && j >= a-12; j-- {
+		if t[j].k == tkWord && x.lowerTok(body, t, j) == "to" && j+1 < a && t[j+1].k == tkWord && !t[j+1].cap && t[j-1].cap && !strings.HasSuffix(x.lowerTok(body, t, j-1), "ing") {
+			switch x.lowerTok(body, t, j+1) {
+			case "the", "a", "an", "his", "her", "its", "their", "this", "that", "be":
+				continue
+			}
+			return TenseFuture, "to"
+		}
 	}
 	return TenseUnknown, ""
 }

@@ -69,7 +69,10 @@ func HTML(w io.Writer, tl *timeline.Timeline, opts HTMLOptions) error {
 		}
 	}
 	lanes := len(pm.data.Lanes)
-	height := max(360, 130+62*lanes)
+	// lanes are 62 px high, less when there are many outlets (26 px at
+	// least), so a hundred outlets still make a chart one can scroll
+	laneH := max(26, min(62, 900/max(lanes, 1)))
+	height := max(360, 130+laneH*lanes)
 	return page.Execute(w, map[string]any{
 		"Title":     title,
 		"Stats":     st,
@@ -83,6 +86,7 @@ func HTML(w io.Writer, tl *timeline.Timeline, opts HTMLOptions) error {
 		"Events":    pm.eventRows,
 		"MoreEv":    pm.moreEvents,
 		"Conflicts": pm.conflictRows,
+		"MoreConf":  pm.moreConflicts,
 		"Others":    pm.otherRows,
 		"MoreOther": pm.moreOthers,
 		"Sources":   pm.sourceRows,
@@ -254,6 +258,7 @@ type (
 		X0, X1                int64
 		ID, Event, Kind, Text string
 		Sides                 []conflictSide
+		MoreSides             int // sides not listed (see the tooltip or `chronicle conflicts`)
 	}
 	otherRow struct {
 		Outlet, Expression, Kind, Value, Gran string
@@ -320,9 +325,17 @@ func (pm *pageModel) tables(tl *timeline.Timeline, laneOf []int, detail map[int]
 		})
 	}
 	for _, c := range tl.Conflicts {
+		if len(pm.conflictRows) >= maxConflictRows {
+			pm.moreConflicts++
+			continue
+		}
 		row := conflictRow{ID: c.ID, Event: c.Event, Kind: c.Kind, Text: OneLine(c.Summary)}
 		for j, s := range c.Sides {
 			if s.Mention < 0 || s.Mention >= len(tl.Mentions) {
+				continue
+			}
+			if len(row.Sides) >= maxSideRows {
+				row.MoreSides++
 				continue
 			}
 			m := tl.Mentions[s.Mention]

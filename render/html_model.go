@@ -135,7 +135,9 @@ const (
 	defaultAggregateAbove = 20000
 	defaultSentenceBudget = 2 << 20
 	maxSentence           = 320 // bytes of context kept around an expression
-	maxTableRows          = 1000
+	maxTableRows          = 500 // events and undated expressions listed under the chart
+	maxConflictRows       = 200 // conflicts listed under the chart
+	maxSideRows           = 8   // sides of one conflict listed in its table row
 	maxLinks              = 3000
 )
 
@@ -272,20 +274,25 @@ type pageModel struct {
 	extent [2]int64
 	stats  pageStats
 	// rows for the tables under the chart
-	eventRows    []eventRow
-	conflictRows []conflictRow
-	otherRows    []otherRow
-	sourceRows   []sourceRow
-	moreEvents   int
-	moreOthers   int
+	eventRows     []eventRow
+	conflictRows  []conflictRow
+	otherRows     []otherRow
+	sourceRows    []sourceRow
+	moreEvents    int
+	moreOthers    int
+	moreConflicts int
 }
 
 type pageStats struct {
 	Articles, Outlets, Mentions, Placed, Events, Conflicts int
 	PubFrom, PubTo                                         string
 	From, To                                               string
-	Outlet                                                 []string
+	Outlet                                                 []string // the first maxNamedOutlets
+	MoreOutlets                                            int
 }
+
+// maxNamedOutlets is how many outlets the page's subtitle names.
+const maxNamedOutlets = 15
 
 // buildPage computes the page's data and the chart's marks.
 func buildPage(tl *timeline.Timeline, opts HTMLOptions) *pageModel {
@@ -309,6 +316,9 @@ func buildPage(tl *timeline.Timeline, opts HTMLOptions) *pageModel {
 	pm.pubs = make([][]mark, len(names))
 	st := &pm.stats
 	st.Articles, st.Outlets, st.Outlet = len(tl.Sources), len(names), names
+	if len(names) > maxNamedOutlets {
+		st.Outlet, st.MoreOutlets = names[:maxNamedOutlets], len(names)-maxNamedOutlets
+	}
 	st.Events, st.Conflicts = len(tl.Events), len(tl.Conflicts)
 
 	// sources and publication marks

@@ -36,7 +36,7 @@ import (
 const (
 	joinSim      = 0.30 // similarity needed to join a cluster with compatible dates
 	conflictSim  = 0.45 // similarity needed to join clusters with incompatible dates
-	postingScan  = 256  // cluster postings looked at per (token, week) key
+	postingScan  = 32   // cluster postings looked at per (token, day) key
 	nameShare    = 0.55 // names' share of the similarity
 	headBonus    = 0.15 // added to the predicate similarity when heads match
 	noNameFactor = 0.5  // discount when one side names nobody
@@ -53,7 +53,15 @@ type item struct {
 	cue    cueSet
 	old    bool // the old date of a plan that moved: no claim, no conflict side
 	dur    bool // an anchored duration, spanning the range of its implied start
+	flags  uint8
 }
+
+// Item flags, set once the items are built.
+const (
+	flagHappened = 1 << iota // reported as past, dated before its publication day
+	flagPlanned              // reported as future, or dated after its publication day
+	flagSuspect              // tense and date disagree, or an old date: no conflict side
+)
 
 // from and to return the floating interval as times.
 func (it *item) from() time.Time { return time.Unix(it.fs, 0).UTC() }
@@ -130,6 +138,7 @@ type merger struct {
 	index    postings         // (token, week) → clusters
 	parent   []int32          // union-find over clusters (conflict joins)
 	orphans  []int32          // durations that found no event
+	pubS     []int64          // floating start of each doc\'s publication day
 	agencies map[int][]string // news agencies each doc names (lazily)
 
 	scratch [2]bag // bags of one-item clusters, reused
@@ -420,51 +429,113 @@ func (mg *merger) hasNames(a []tokCount) bool {
 	return false
 }
 
-// epochWeek numbers floating weeks for the blocking index.
-func epochWeek(unix int64) int64 {
-	return (unix + 70*365*86400) / (7 * 86400)
+// The blocking index has two key spaces: days, for items of a week or
+// less, and weeks, for longer ones. An item looks up the days around it
+// and the weeks it lies in, so a day finds the days next to it and the
+// months that contain it.
+const (
+	daySpace      = 0
+	weekSpace     = 1 << 30
+	conflictSpace = 2 << 30 // names by week, for conflict candidates
+)
+
+func epochDay(unix int64) int64  { return (unix + 70*365*day) / day }
+func epochWeek(unix int64) int64 { return (unix + 70*365*day) / (7 * day) }
+
+func key(tok uint32, space uint32, n int64) uint64 {
+	return uint64(tok)<<32 | uint64(space|uint32(n)&(1<<30-1))
 }
 
-func key(tok uint32, week int64) uint64 { return uint64(tok)<<32 | uint64(uint32(week)) }
-
-// blockTokens are an item's index keys: its names and its head.
-func (mg *merger) blockTokens(it *item) []uint32 {
-	out := slices.Clone(mg.names(it))
-	if it.head != 0 {
-		out = append(out, it.head)
-	}
-	return out
-}
-
-func (mg *merger) indexItem(ci int32, it *item) {
-	w0, w1 := epochWeek(it.fs), epochWeek(it.fe-1)
-	if w1-w0 > 60 {
-		w1 = w0 + 60
-	}
-	add := func(t uint32) {
-		for w := w0; w <= w1; w++ {
-			mg.index.add(key(t, w), ci)
+// lookupTokens are the keys an item looks clusters up by: up to three of
+// its names that some other item also has, rarest first, or its head when
+// it names nobody (two items naming people must share one to join).
+func (mg *merger) lookupTokens(it *item) []uint32 {
+	var out []uint32
+	for _, n := range mg.names(it) {
+		if mg.voc.df[n] >= 2 {
+			out = append(out, n)
 		}
 	}
-	for _, t := range mg.names(it) {
-		add(t)
+	if len(mg.names(it)) == 0 && it.head != 0 {
+		return []uint32{it.head}
 	}
+	slices.SortFunc(out, func(x, y uint32) int {
+		if c := cmp.Compare(mg.voc.df[x], mg.voc.df[y]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	return out[:min(3, len(out))]
+}
+
+// indexItem files cluster ci under the item's names and head.
+func (mg *merger) indexItem(ci int32, it *item) {
+	toks := mg.names(it)
 	if it.head != 0 {
-		add(it.head)
+		toks = append(slices.Clone(toks), it.head)
+	}
+	for _, t := range toks {
+		if mg.voc.df[t] < 2 {
+			continue // nobody else has it
+		}
+		if it.fe-it.fs <= 7*day {
+			for d := epochDay(it.fs); d <= epochDay(it.fe-1); d++ {
+				mg.index.add(key(t, daySpace, d), ci)
+			}
+			continue
+		}
+		w0, w1 := epochWeek(it.fs), epochWeek(it.fe-1)
+		for w := w0; w <= min(w1, w0+60); w++ {
+			mg.index.add(key(t, weekSpace, w), ci)
+		}
 	}
 }
 
-// candidates returns the clusters indexed under toks within the floating
-// span [from, to), each once, ascending; at most limit per (token, week).
+// indexConflict files cluster ci by its names and the week of its
+// representative, for conflict candidates (only clusters with an event
+// word other than "say" can be one).
+func (mg *merger) indexConflict(ci int32, b bag, week int64) {
+	for _, tc := range b.toks {
+		if mg.isName[tc.tok] && mg.voc.df[tc.tok] >= 2 {
+			mg.index.add(key(tc.tok, conflictSpace, week), ci)
+		}
+	}
+}
+
+// eventful reports whether a bag has an event word other than "say".
+func (mg *merger) eventful(b bag) bool {
+	say := mg.voc.ids["p:say"]
+	for _, tc := range b.toks {
+		if mg.known[tc.tok] && tc.tok != say {
+			return true
+		}
+	}
+	for _, tc := range b.heads {
+		if tc.tok != say && !mg.isName[tc.tok] {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates returns the clusters filed under toks that may overlap the
+// floating span [from, to), each once, ascending; at most limit per key.
 func (mg *merger) candidates(toks []uint32, from, to int64, limit int) []int32 {
+	var out []int32
+	d0, d1 := epochDay(from), epochDay(to-1)
+	if d1-d0 > 800 {
+		d1 = d0 + 800
+	}
 	w0, w1 := epochWeek(from), epochWeek(to-1)
 	if w1-w0 > 120 {
 		w1 = w0 + 120
 	}
-	var out []int32
 	for _, t := range toks {
+		for d := d0; d <= d1; d++ {
+			out = mg.index.scan(key(t, daySpace, d), limit, out)
+		}
 		for w := w0; w <= w1; w++ {
-			out = mg.index.scan(key(t, w), limit, out)
+			out = mg.index.scan(key(t, weekSpace, w), limit, out)
 		}
 	}
 	slices.Sort(out)
@@ -495,9 +566,15 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 			}
 		}
 	}
+	mg.pubS = make([]int64, len(tl.Sources))
+	for d, src := range tl.Sources {
+		p := src.Published
+		mg.pubS[d] = time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC).Unix()
+	}
 	// document frequencies and weights
 	for i := range mg.items {
 		it := &mg.items[i]
+		mg.setFlags(it)
 		for _, t := range mg.arena[it.tok : it.tok+int32(it.nn)+int32(it.np)] {
 			mg.voc.df[t]++
 		}
@@ -590,7 +667,7 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 		vec, hv = mg.vector(it, vec[:0], hv[:0])
 		ib := bag{vec, hv, 1}
 		best, bestSim := int32(-1), 0.0
-		for _, ci := range mg.candidates(mg.blockTokens(it), it.fs-day, it.fe+day, postingScan) {
+		for _, ci := range mg.candidates(mg.lookupTokens(it), it.fs-day, it.fe+day, postingScan) {
 			ok := true
 			for _, v := range mg.vals(ci) {
 				if !mg.compatible(&mg.items[v], it) {
@@ -711,33 +788,33 @@ func (mg *merger) pubDay(it *item) span {
 	return span{d.Unix(), d.AddDate(0, 0, 1).Unix()}
 }
 
-// happened: reported as past, dated before the publication day.
-func (mg *merger) happened(it *item) bool {
-	return mg.tl.Mentions[it.m].Tense != parse.TenseFuture && it.fe <= mg.pubDay(it).s
+// setFlags computes an item's flags (see happened, planned, suspect).
+func (mg *merger) setFlags(it *item) {
+	pd := mg.pubDay(it)
+	tense := mg.tl.Mentions[it.m].Tense
+	it.flags = 0
+	if tense != parse.TenseFuture && it.fe <= pd.s {
+		it.flags |= flagHappened
+	}
+	if tense == parse.TenseFuture || it.fs >= pd.e {
+		it.flags |= flagPlanned
+	}
+	if it.old || tense == parse.TensePast && it.fs >= pd.e || tense == parse.TenseFuture && it.fe <= pd.s {
+		it.flags |= flagSuspect
+	}
 }
 
+// happened: reported as past, dated before the publication day.
+func (mg *merger) happened(it *item) bool { return it.flags&flagHappened != 0 }
+
 // planned: reported as future, or dated after the publication day.
-func (mg *merger) planned(it *item) bool {
-	return mg.tl.Mentions[it.m].Tense == parse.TenseFuture || it.fs >= mg.pubDay(it).e
-}
+func (mg *merger) planned(it *item) bool { return it.flags&flagPlanned != 0 }
 
 // suspect reports a mention whose tense and date disagree (a past-tense
 // clause dated after publication, or a future one before it): a reading
 // the tagger likely got wrong, never used as a conflict side. The old date
 // of a plan that moved is no claim either.
-func (mg *merger) suspect(it *item) bool {
-	if it.old {
-		return true
-	}
-	pd := mg.pubDay(it)
-	switch mg.tl.Mentions[it.m].Tense {
-	case parse.TensePast:
-		return it.fs >= pd.e
-	case parse.TenseFuture:
-		return it.fe <= pd.s
-	}
-	return false
-}
+func (mg *merger) suspect(it *item) bool { return it.flags&flagSuspect != 0 }
 
 // find is union-find over clusters.
 func (mg *merger) find(c int32) int32 {
@@ -759,24 +836,56 @@ func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 		a, b int32
 		sim  float64
 	}
+	// candidates share a name (one of the four rarest seen elsewhere),
+	// have an event word, and lie within a few weeks of each other
+	for ci := range mg.first {
+		if len(mg.members(int32(ci))) == 0 {
+			continue
+		}
+		if b := mg.bagOf(int32(ci), 0); mg.eventful(b) {
+			mg.indexConflict(int32(ci), b, epochWeek(mg.items[mg.first[ci]].fs))
+		}
+	}
 	var pairs []pair
+	var cands []int32
 	for ai := range mg.first {
 		if ai%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		rep := &mg.items[mg.first[ai]]
-		names := slices.Clone(mg.names(rep))
-		if len(names) < 2 && mg.multi[ai] == nil {
+		b := mg.bagOf(int32(ai), 0)
+		if len(mg.members(int32(ai))) == 0 || !mg.eventful(b) {
+			continue
+		}
+		var ns []uint32
+		for _, tc := range b.toks {
+			if mg.isName[tc.tok] && mg.voc.df[tc.tok] >= 2 {
+				ns = append(ns, tc.tok)
+			}
+		}
+		if len(ns) < 2 {
 			continue // a strong overlap needs two shared names
 		}
-		slices.SortFunc(names, func(x, y uint32) int { return cmp.Compare(mg.voc.df[x], mg.voc.df[y]) })
+		slices.SortFunc(ns, func(x, y uint32) int {
+			if c := cmp.Compare(mg.voc.df[x], mg.voc.df[y]); c != 0 {
+				return c
+			}
+			return cmp.Compare(x, y)
+		})
+		rep := &mg.items[mg.first[ai]]
 		reach := int64(9 * day)
 		if mg.planned(rep) {
 			reach = 62 * day
 		}
-		for _, bi := range mg.candidates(names[:min(3, len(names))], rep.fs-62*day, rep.fe+reach, 64) {
+		cands = cands[:0]
+		for _, n := range ns[:min(4, len(ns))] {
+			for w := epochWeek(rep.fs - reach); w <= epochWeek(rep.fe+reach); w++ {
+				cands = mg.index.scan(key(n, conflictSpace, w), 16, cands)
+			}
+		}
+		slices.Sort(cands)
+		for _, bi := range slices.Compact(cands) {
 			if bi == int32(ai) {
 				continue
 			}
@@ -866,22 +975,38 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	// things differently ("on Tuesday moved the vote to May 31") tells
 	// of two events, not one dated twice
 	ma, mb := mg.members(a), mg.members(b)
+	sa, sb := mg.summary(ma), mg.summary(mb)
+	if sb.latestPlan >= sa.firstDone || sa.latestPlan >= sb.firstDone {
+		return 0, false
+	}
 	for _, x := range ma[:min(len(ma), 64)] {
 		for _, y := range mb[:min(len(mb), 64)] {
-			ix, iy := &mg.items[x], &mg.items[y]
-			if ix.doc == iy.doc {
-				return 0, false
-			}
-			if mg.happened(ix) && mg.planned(iy) && mg.pubDay(iy).s >= ix.fe {
-				return 0, false
-			}
-			if mg.happened(iy) && mg.planned(ix) && mg.pubDay(ix).s >= iy.fe {
+			if mg.items[x].doc == mg.items[y].doc {
 				return 0, false
 			}
 		}
 	}
 	sim := mg.sim(ba, bb)
 	return sim, sim >= conflictSim
+}
+
+// planSummary condenses a cluster for the past-versus-plan test: the
+// earliest end of a date reported as past, and the latest publication
+// day of a report that expects the event.
+type planSummary struct{ firstDone, latestPlan int64 }
+
+func (mg *merger) summary(ms []int32) planSummary {
+	s := planSummary{firstDone: math.MaxInt64, latestPlan: math.MinInt64}
+	for _, x := range ms {
+		it := &mg.items[x]
+		if mg.happened(it) {
+			s.firstDone = min(s.firstDone, it.fe)
+		}
+		if mg.planned(it) {
+			s.latestPlan = max(s.latestPlan, mg.pubS[it.doc])
+		}
+	}
+	return s
 }
 
 // buildEvents turns the final clusters into events and assigns IDs.

@@ -203,7 +203,7 @@ func (mg *merger) phaseDurations() {
 		ib := bag{vec, hv, 1}
 		reach := int64(400 * day)
 		best, bestSim := int32(-1), -1.0
-		for _, ci := range mg.candidates(mg.blockTokens(it), it.fs-reach, it.fe+reach, postingScan) {
+		for _, ci := range mg.candidates(append(mg.lookupTokens(it), it.head), it.fs-reach, it.fe+reach, postingScan) {
 			ci = mg.find(ci)
 			ms := mg.members(ci)
 			if len(ms) == 0 || mg.items[ms[0]].dur {

@@ -404,6 +404,17 @@ func signatureAt(sentence string, start, end int) signature {
 	if len(sig.names) == 0 {
 		collectNames(&sig, toks, 0, len(toks))
 	}
+	// "on Thursday postponed the verdict to March 20": the date of the
+	// postponing is its own event; the date it moves to is the verdict's
+	if slices.Contains(sig.preds, "postpone") && sig.head != "postpone" {
+		prev := ""
+		if a > 0 {
+			prev = strings.ToLower(toks[a-1].text)
+		}
+		if prev != "to" && prev != "until" && prev != "till" && prev != "for" {
+			sig.head = "postpone"
+		}
+	}
 	sig.cue = cues(sentence, start, end)
 	sig.old = superseded(sentence, start)
 	sig.names = sortUnique(sig.names)

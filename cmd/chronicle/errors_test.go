@@ -174,6 +174,11 @@ func TestBadInput(t *testing.T) {
 		stderr: "warning: " + dir + "duplicate/copy-b.txt: same outlet and text as " + dir + "duplicate/copy-a.txt; kept once; remove one of the copies\n",
 		code:   0, used: []string{dir + "duplicate/copy-a.txt", good1, good2},
 	}, {
+		name:   "duplicate-strict",
+		args:   []string{"--strict", dir + "duplicate", dir + "good"},
+		stderr: "error: " + dir + "duplicate/copy-b.txt: same outlet and text as " + dir + "duplicate/copy-a.txt; kept once; remove one of the copies\n" + sum1,
+		code:   1, used: []string{dir + "duplicate/copy-a.txt", good1, good2},
+	}, {
 		name:   "same-file-twice",
 		args:   []string{good1, dir + "good"},
 		stderr: "warning: " + good1 + ": same outlet and text as " + good1 + "; kept once; remove one of the copies\n",

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -474,3 +475,49 @@ func benchmarkHTMLChromium(b *testing.B, n int) {
 
 func BenchmarkHTML10kChromium(b *testing.B)  { benchmarkHTMLChromium(b, 10000) }
 func BenchmarkHTML100kChromium(b *testing.B) { benchmarkHTMLChromium(b, 100000) }
+
+// BenchmarkHTMLCorpusChromium runs the whole pipeline on articles written
+// by chronicle-gen (seed and dev texts recombined; 870 articles give about
+// 10,000 dated mentions), writes the page with `chronicle html` and opens
+// it in Chromium. It reports the dated mentions drawn, the file size and
+// the render time.
+func BenchmarkHTMLCorpusChromium(b *testing.B) {
+	dir := b.TempDir()
+	corpus := filepath.Join(dir, "corpus.jsonl")
+	if out, err := exec.Command("go", "run", "../chronicle-gen", "-n", "870", "-seed", "1", "-dev", "../../testdata/meantime/dev.jsonl", "-o", corpus).CombinedOutput(); err != nil {
+		b.Fatalf("chronicle-gen: %v\n%s", err, out)
+	}
+	file := filepath.Join(dir, "corpus.html")
+	var errb bytes.Buffer
+	if code := run(context.Background(), []string{"chronicle", "html", "-o", file, corpus}, strings.NewReader(""), &bytes.Buffer{}, &errb); code != 0 {
+		b.Fatalf("chronicle html: exit %d\n%s", code, errb.String())
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	br := startBrowser(b)
+	var total float64
+	var points, iters int
+	for b.Loop() {
+		tb := br.open(b, file, 1400, 900, false)
+		total += evalJS[float64](b, tb, `window.chronicleRenderedAt`)
+		if iters == 0 {
+			info := inspect(b, tb)
+			for _, s := range info.Series {
+				if strings.HasPrefix(s.ID, "outlet-") || strings.HasPrefix(s.ID, "span-") {
+					points += s.N
+				}
+			}
+			if errs := tb.errors(); len(errs) > 0 || info.Pwned != nil || len(tb.externals()) > 0 {
+				b.Fatalf("page not clean: %v %v", errs, tb.externals())
+			}
+			screenshot(b, tb, filepath.Join(dir, "corpus.png"))
+		}
+		iters++
+		tb.close()
+	}
+	b.ReportMetric(float64(points), "mentions")
+	b.ReportMetric(total/float64(iters), "ms-render")
+	b.ReportMetric(float64(st.Size())/1e6, "MB")
+}

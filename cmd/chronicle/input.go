@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -45,7 +46,6 @@ type input struct {
 	sources []source
 	diags   []diag              // problems and warnings, in the order found
 	seen    map[[32]byte]string // outlet+body hash -> first source, for duplicates
-	read    int                 // articles yielded
 	// decode decodes one text or HTML input (ingest.Decode; tests swap
 	// in their own).
 	decode func(name string, f ingest.Format, data []byte, opts ingest.Options) ingest.Item
@@ -145,6 +145,17 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 		return true
 	}
 	defer rc.Close()
+	var size int64 // for reading a whole file in one allocation
+	if f, ok := rc.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
+	}
+	readAll := func(r io.Reader) ([]byte, error) {
+		buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+		_, err := buf.ReadFrom(r)
+		return buf.Bytes(), err
+	}
 	br := bufio.NewReaderSize(rc, 64<<10)
 	head, _ := br.Peek(4096)
 	format := ingest.Sniff(s.name, head)
@@ -157,7 +168,6 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 		if !ok {
 			return true
 		}
-		in.read++
 		bar.article()
 		return yield(a)
 	}
@@ -170,7 +180,7 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 		}
 		return true
 	case ingest.FormatJSON:
-		data, err := io.ReadAll(br)
+		data, err := readAll(br)
 		if err != nil {
 			in.fail(&parse.Error{File: s.name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err)), Hint: "check the path and permissions"})
 			return true
@@ -186,7 +196,7 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 			in.fail(&parse.Error{File: s.name, Msg: "a manifest lists another manifest", Hint: "list the articles themselves"})
 			return true
 		}
-		data, err := io.ReadAll(br)
+		data, err := readAll(br)
 		if err != nil {
 			in.fail(&parse.Error{File: s.name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err)), Hint: "check the path and permissions"})
 			return true
@@ -218,7 +228,7 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 		}
 		return true
 	}
-	data, err := io.ReadAll(br)
+	data, err := readAll(br)
 	if err != nil {
 		in.fail(&parse.Error{File: s.name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err)), Hint: "check the path and permissions"})
 		return true
@@ -281,7 +291,12 @@ func (in *input) check(it ingest.Item) (parse.Article, bool) {
 		var key [32]byte
 		h.Sum(key[:0])
 		if first, dup := in.seen[key]; dup {
-			in.warn(&parse.Error{File: a.Source, Msg: fmt.Sprintf("same outlet and text as %s", first), Hint: "kept once; remove one of the copies"})
+			e := &parse.Error{File: a.Source, Msg: fmt.Sprintf("same outlet and text as %s", first), Hint: "kept once; remove one of the copies"}
+			if in.strict {
+				in.fail(e)
+			} else {
+				in.warn(e)
+			}
 			return a, false
 		}
 		in.seen[key] = a.Source

@@ -194,17 +194,26 @@ func TestTagSeedsFormats(t *testing.T) {
 			}
 		}
 	})
-	t.Run("timeml", func(t *testing.T) {
-		out, errs, code := runWith(t, "", "tag", "../../seeds/05-sbs-news.txt")
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, errs)
-		}
-		want, err := os.ReadFile("../../render/testdata/05-sbs-news.tml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if out != string(want) {
-			t.Errorf("tag output differs from the render golden file render/testdata/05-sbs-news.tml")
-		}
-	})
+	// `tag` writes exactly the TimeML of the render golden files (which
+	// `go test ./render -run TimeML -update` regenerates).
+	seeds, _ := filepath.Glob("../../seeds/*.txt")
+	if len(seeds) != 5 {
+		t.Fatalf("%d seeds", len(seeds))
+	}
+	for _, f := range seeds {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run("timeml/"+name, func(t *testing.T) {
+			out, errs, code := runWith(t, "", "tag", f)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			want, err := os.ReadFile("../../render/testdata/" + name + ".tml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("tag output differs from render/testdata/%s.tml", name)
+			}
+		})
+	}
 }

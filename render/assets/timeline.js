@@ -97,9 +97,14 @@
     a = a[0]; b = b[0];
     if (b - a < 10) { a -= 5; b += 5; }
     pts.sort(function (p, q) { return p[1] - q[1] || p[0] - q[0]; });
+    var many = D.cf.length > 30;
+    var line = {type: 'polyline', shape: {points: pts}, style: {stroke: CONFLICT, lineWidth: many ? 1.2 : 2.5, opacity: many ? 0.6 : 1, fill: 'none'}};
+    // a band behind the sides, unless there are so many that bands would
+    // wash the chart out: then the joining lines alone
+    if (many) return line;
     return {type: 'group', children: [
       {type: 'rect', shape: {x: a, y: top, width: b - a, height: bottom - top}, style: {fill: CONFLICT, opacity: 0.10}},
-      {type: 'polyline', shape: {points: pts}, style: {stroke: CONFLICT, lineWidth: 2.5, fill: 'none'}}
+      line
     ]};
   }
 

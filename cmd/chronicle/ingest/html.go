@@ -26,6 +26,9 @@ var htmlDateBounds = [2]time.Time{
 	time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC),
 }
 
+// maxDepth bounds the walks over a page's element tree.
+const maxDepth = 512
+
 // minWords is the fewest words of extracted text that make an article; a
 // page with less (a consent wall, a login form) has no article.
 const minWords = 15
@@ -222,7 +225,7 @@ func blockText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
-		if depth > 512 {
+		if depth > maxDepth {
 			return
 		}
 		switch n.Type {
@@ -309,8 +312,11 @@ func readPageMeta(doc *html.Node) pageMeta {
 	var pm pageMeta
 	var timePub bool
 	var ldTitle, ldSite, ldDate, metaDate, timeDate, ogTitle, docTitle, canonical, ogURL string
-	var walk func(n *html.Node, inArticle bool)
-	walk = func(n *html.Node, inArticle bool) {
+	var walk func(n *html.Node, inArticle bool, depth int)
+	walk = func(n *html.Node, inArticle bool, depth int) {
+		if depth > maxDepth {
+			return
+		}
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "script":
@@ -365,10 +371,10 @@ func readPageMeta(doc *html.Node) pageMeta {
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inArticle)
+			walk(c, inArticle, depth+1)
 		}
 	}
-	walk(doc, false)
+	walk(doc, false, 0)
 	pm.title = firstNonEmpty(ogTitle, ldTitle)
 	pm.docTitle = docTitle
 	pm.site = firstNonEmpty(pm.site, ldSite)

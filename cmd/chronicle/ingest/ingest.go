@@ -159,6 +159,8 @@ func Panic(name string, r any) *parse.Error {
 }
 
 // Text decodes a text or Markdown article with optional front matter.
+// A manifest row in opts.Override replaces the front matter's values: its
+// zone also reads the file's date-only publication day in that zone.
 func Text(name string, data []byte, opts Options) Item {
 	var it Item
 	if u, ok := fromUTF16(data); ok {
@@ -166,38 +168,45 @@ func Text(name string, data []byte, opts Options) Item {
 		it.warn(&parse.Error{File: name, Msg: "the file is UTF-16; decoded", Hint: "save it as UTF-8"})
 	}
 	ro := opts.Defaults
-	ov := opts.Override
-	if ov != nil && ov.Published != "" {
-		// the manifest supplies the date: a file without one is fine
-		ro.Published = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	it.PubAt = Ref{File: name}
+	if ov := opts.Override; ov != nil {
+		if ov.Timezone != "" {
+			loc, err := parse.LoadZone(ov.Timezone)
+			if err != nil {
+				return Item{Article: parse.Article{Source: name}, Err: ov.errAt("timezone", fmt.Sprintf("unknown time zone %q", ov.Timezone), "use an IANA name such as Europe/Berlin or America/New_York", parse.ErrBadZone)}
+			}
+			ro.Loc = loc
+			ro.Ignore = append(ro.Ignore, "timezone")
+		}
+		if ov.Published != "" {
+			t, _, err := parse.ParsePublished(ov.Published, ro.Loc)
+			if err != nil {
+				return Item{Article: parse.Article{Source: name}, Err: ov.errAt("published", fmt.Sprintf("invalid publication date %q", ov.Published), "write a date (2025-12-03) or an RFC 3339 time (2025-12-03T14:05:00-05:00)", parse.ErrBadPubDate)}
+			}
+			ro.Published = t
+			ro.Ignore = append(ro.Ignore, "published")
+			it.PubAt = ov.At["published"]
+		}
 	}
 	a, err := parse.ReadArticle(name, data, ro)
 	it.Article = a
-	it.PubAt = Ref{File: name}
-	if fm, _, ferr := parse.SplitFrontMatter(name, data); ferr == nil {
-		if p, ok := fm.At["published"]; ok {
-			it.PubAt.Pos = p
-		}
-	}
 	if err != nil {
-		switch {
-		case isSentinel(err, parse.ErrNoPubDate):
-			if ov == nil || ov.Published == "" {
-				it.warn(err)
-			}
-		case ov != nil && ov.Timezone != "" && isSentinel(err, parse.ErrBadZone),
-			ov != nil && ov.Published != "" && isSentinel(err, parse.ErrBadPubDate):
-			// overridden by the manifest: the file's value does not matter
-		default:
+		if !isSentinel(err, parse.ErrNoPubDate) {
 			it.Err = err
 			return it
+		}
+		it.warn(err)
+	}
+	if fm, _, ferr := parse.SplitFrontMatter(name, data); ferr == nil && it.PubAt.File == name {
+		if p, ok := fm.At["published"]; ok {
+			it.PubAt.Pos = p
 		}
 	}
 	if w := parse.CheckUTF8(name, data); w != nil {
 		it.warn(w)
 	}
-	if ov != nil {
-		it.override(ov)
+	if ov := opts.Override; ov != nil {
+		it.override(&Meta{Outlet: ov.Outlet, Title: ov.Title, URL: ov.URL, At: ov.At})
 	}
 	return it
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chronicle/parse"
 )
 
 func TestReadManifest(t *testing.T) {
@@ -109,6 +111,54 @@ func TestSniff(t *testing.T) {
 		t.Run(tt.name+"/"+tt.want.String(), func(t *testing.T) {
 			if got := Sniff(tt.name, []byte(tt.head)); got != tt.want {
 				t.Errorf("Sniff(%q, %q) = %v, want %v", tt.name, tt.head, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTextOverride checks that a manifest row replaces what a text
+// article's front matter says, even when the front matter is wrong.
+func TestTextOverride(t *testing.T) {
+	at := map[string]Ref{
+		"published": {File: "m.csv", Pos: parse.Pos{Line: 2, Col: 20}},
+		"timezone":  {File: "m.csv", Pos: parse.Pos{Line: 2, Col: 31}},
+	}
+	tests := []struct {
+		name, file string
+		ov         Meta
+		want       string // outlet | published | zone, or the error
+	}{
+		{name: "fixes-bad-zone", file: "---\noutlet: A\npublished: 2025-12-03\ntimezone: CEST\n---\nx", ov: Meta{Timezone: "Europe/Berlin"},
+			want: "A | 2025-12-03 | Europe/Berlin"},
+		{name: "zone-rereads-date", file: "---\npublished: 2025-12-03\ntimezone: UTC\n---\nx", ov: Meta{Timezone: "Asia/Tokyo", Outlet: "M"},
+			want: "M | 2025-12-03 | Asia/Tokyo"},
+		{name: "zone-converts-instant", file: "---\npublished: 2025-12-03T10:00:00Z\n---\nx", ov: Meta{Timezone: "Asia/Tokyo"},
+			want: " | 2025-12-03T19:00:00+09:00 | Asia/Tokyo"},
+		{name: "supplies-date", file: "no front matter", ov: Meta{Published: "2025-12-04", Timezone: "America/Chicago"},
+			want: " | 2025-12-04 | America/Chicago"},
+		{name: "fixes-bad-date", file: "---\npublished: yesterday\n---\nx", ov: Meta{Published: "2025-12-04"},
+			want: " | 2025-12-04 | UTC"},
+		{name: "bad-override-date", file: "---\npublished: 2025-12-03\n---\nx", ov: Meta{Published: "04/12/2025"},
+			want: `m.csv:2:20: invalid publication date "04/12/2025"; write a date (2025-12-03) or an RFC 3339 time (2025-12-03T14:05:00-05:00)`},
+		{name: "bad-override-zone", file: "---\npublished: 2025-12-03\n---\nx", ov: Meta{Timezone: "EST"},
+			want: `m.csv:2:31: unknown time zone "EST"; use an IANA name such as Europe/Berlin or America/New_York`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ov := tt.ov
+			ov.At = at
+			it := Text("a.txt", []byte(tt.file), Options{Override: &ov})
+			got := ""
+			if it.Err != nil {
+				got = it.Err.Error()
+			} else {
+				got = fmt.Sprintf("%s | %s | %s", it.Article.Outlet, published(it.Article), it.Article.Loc)
+				if len(it.Warnings) > 0 {
+					t.Errorf("warnings %v", it.Warnings)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
 	}
