@@ -69,6 +69,7 @@ type Error struct {
 	Err  error // a sentinel such as ErrNoPubDate, for errors.Is
 }
 
+// Error renders "file:line:col: msg; hint".
 func (e *Error) Error() string { return e.Where() + ": " + e.What() }
 
 // Where renders the position: "file:line:col", or "file" when the

@@ -7,7 +7,8 @@
 //
 // An [Extractor] is built once with [NewExtractor] and may be shared by
 // goroutines. [Extractor.Extract] tokenises the body once. Every word is
-// looked up in a lexicon (behind a prefilter on length and first letter);
+// looked up in a lexicon (behind a prefilter on its length and first two
+// letters, so most words cost no lookup);
 // only tokens in the trigger classes (weekday and month names, numbers,
 // units such as "week", deictics such as "today", set words such as
 // "weekly") start the rules, which then read a few tokens to the left
@@ -31,7 +32,9 @@
 // daylight-saving change is 23 or 25 hours long and still runs midnight to
 // midnight. A date-only publication has no hour and none is invented.
 // Clock times carry the zone they name ("4.20pm ET" is
-// 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z); a time with no
+// 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z) and fall on the
+// day written next to them ("5 p.m. EST Monday"), else on the
+// publication day; a time with no
 // zone, or "local time", has no offset in its value and is placed in the
 // article's zone. An undated article (Article.Undated, or Options.NoResolve)
 // keeps its relative expressions with X-filled values (XXXX-WXX-5,
@@ -45,7 +48,8 @@
 // Tuesday, Putin accused …"). Future signals: will, 'll, shall, would,
 // could/may/might/should (not followed by "have"), going/due/set/
 // scheduled/expected/plans/is … to, to be + participle, scheduled for, as
-// soon as, until, ahead of, is + -ing. Past signals: past-tense and perfect
+// soon as, until, ahead of, is + -ing, and a headline's "X to
+// <verb>" when nothing else decides. Past signals: past-tense and perfect
 // verb groups (said, met, was held, has resigned), ago, earlier. A
 // passive participle after "be" defers to the auxiliary before it ("will
 // be held" is future). Mention.Signal keeps the deciding words and

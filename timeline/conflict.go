@@ -115,6 +115,10 @@ func jaccard(a, b map[string]bool) float64 {
 // articles are one report when they name the same agency and tell the
 // event in near-identical sentences, or print the same sentence.
 func (mg *merger) copyGroups(members []int32) map[int]int {
+	if len(members) == 1 {
+		d := int(mg.items[members[0]].doc)
+		return map[int]int{d: d}
+	}
 	var docs []int
 	sents := map[int][]map[string]bool{}
 	group := map[int]int{}

@@ -737,22 +737,26 @@ func (mg *merger) compatible(a, b *item) bool {
 	if a.fs < b.fe && b.fs < a.fe {
 		return true
 	}
+	if a.gran > parse.GranDay || b.gran > parse.GranDay || a.gran == parse.GranUnknown || b.gran == parse.GranUnknown {
+		return false
+	}
+	gap := max(a.fs-b.fe, b.fs-a.fe) // floating seconds between them
+	if gap >= day {
+		return false // neither a zone shift (at most a day) nor overnight
+	}
 	// a time-zone shift: the same instant on different days; days and
 	// finer only (a month in New York does not reach into a Sydney day)
-	ma, mb := &mg.tl.Mentions[a.m], &mg.tl.Mentions[b.m]
-	if a.gran <= parse.GranDay && b.gran <= parse.GranDay && ma.When.Overlaps(mb.When) {
+	if mg.tl.Mentions[a.m].When.Overlaps(mg.tl.Mentions[b.m].When) {
 		return true
 	}
-	if a.gran <= parse.GranDay && b.gran <= parse.GranDay && a.gran != parse.GranUnknown && b.gran != parse.GranUnknown {
-		first, second := a, b
-		if b.fs < a.fs {
-			first, second = b, a
-		}
-		f := first.from()
-		next := time.Date(f.Year(), f.Month(), f.Day()+1, 0, 0, 0, 0, time.UTC)
-		if s := second.from(); !s.Before(next) && s.Before(next.AddDate(0, 0, 1)) {
-			return second.cue&cueEarly != 0 || first.cue&cueLate != 0
-		}
+	// consecutive days: overnight when the later is "early" or the
+	// earlier "late"
+	first, second := a, b
+	if b.fs < a.fs {
+		first, second = b, a
+	}
+	if epochDay(second.fs)-epochDay(first.fs) == 1 {
+		return second.cue&cueEarly != 0 || first.cue&cueLate != 0
 	}
 	return false
 }
@@ -881,7 +885,7 @@ func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 		cands = cands[:0]
 		for _, n := range ns[:min(4, len(ns))] {
 			for w := epochWeek(rep.fs - reach); w <= epochWeek(rep.fe+reach); w++ {
-				cands = mg.index.scan(key(n, conflictSpace, w), 16, cands)
+				cands = mg.index.scan(key(n, conflictSpace, w), 8, cands)
 			}
 		}
 		slices.Sort(cands)

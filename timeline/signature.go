@@ -221,7 +221,7 @@ func FoldName(s string) string {
 	if len(s) <= 2 {
 		return s
 	}
-	s = strings.NewReplacer("ks", "x", "w", "v", "ph", "f", "ck", "k").Replace(s)
+	s = translit.Replace(s)
 	// c → k except before e, i, y, h
 	bs := []byte(s)
 	for i := range bs {
@@ -262,6 +262,9 @@ func FoldName(s string) string {
 	}
 	return s
 }
+
+// translit collapses transliteration variants (a read-only table).
+var translit = strings.NewReplacer("ks", "x", "w", "v", "ph", "f", "ck", "k")
 
 var foldRune = func() map[rune]string {
 	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i", 'þ': "th", 'ð': "d"}

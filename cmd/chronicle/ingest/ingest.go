@@ -33,6 +33,7 @@ const (
 	FormatJSON                   // a JSON array of records (or one record)
 )
 
+// String names the format: text, html, jsonl, manifest or json.
 func (f Format) String() string {
 	switch f {
 	case FormatHTML:
