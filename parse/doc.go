@@ -34,9 +34,11 @@
 // Clock times carry the zone they name ("4.20pm ET" is
 // 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z) and fall on the
 // day written next to them ("5 p.m. EST Monday"), else on the
-// publication day; a time with no
-// zone, or "local time", has no offset in its value and is placed in the
-// article's zone. An undated article (Article.Undated, or Options.NoResolve)
+// publication day; "local time" is the zone of a place the
+// sentence names, else of the dateline (front matter, or an upper-case
+// line such as "WASHINGTON" at the top of the body), from a built-in list
+// of newsroom cities; a time with no zone, or a local time with no known
+// place, has no offset in its value and is placed in the article's zone. An undated article (Article.Undated, or Options.NoResolve)
 // keeps its relative expressions with X-filled values (XXXX-WXX-5,
 // XXXX-XX) and a zero interval; absolute dates are still resolved.
 //

@@ -38,6 +38,30 @@ type Extractor struct {
 	pool  sync.Pool // *[]tok scratch buffers
 	cpool sync.Pool // *[]cand scratch buffers
 	zones map[string]*time.Location
+	// places maps a few hundred newsroom place names to their zone, for
+	// "local time" (the place in the sentence, else the dateline's).
+	places map[string]*time.Location
+}
+
+// placeZones lists places news datelines and sentences name, with their
+// IANA zone: capitals and the largest news cities.
+var placeZones = [...][2]string{
+	{"washington", "America/New_York"}, {"new york", "America/New_York"}, {"boston", "America/New_York"}, {"miami", "America/New_York"}, {"florida", "America/New_York"}, {"atlanta", "America/New_York"},
+	{"chicago", "America/Chicago"}, {"houston", "America/Chicago"}, {"dallas", "America/Chicago"}, {"detroit", "America/Detroit"},
+	{"denver", "America/Denver"}, {"los angeles", "America/Los_Angeles"}, {"san francisco", "America/Los_Angeles"}, {"seattle", "America/Los_Angeles"}, {"california", "America/Los_Angeles"},
+	{"toronto", "America/Toronto"}, {"ottawa", "America/Toronto"}, {"montreal", "America/Toronto"}, {"vancouver", "America/Vancouver"}, {"mexico city", "America/Mexico_City"},
+	{"havana", "America/Havana"}, {"caracas", "America/Caracas"}, {"bogota", "America/Bogota"}, {"lima", "America/Lima"}, {"santiago", "America/Santiago"}, {"buenos aires", "America/Argentina/Buenos_Aires"}, {"brasilia", "America/Sao_Paulo"}, {"sao paulo", "America/Sao_Paulo"}, {"rio de janeiro", "America/Sao_Paulo"},
+	{"london", "Europe/London"}, {"dublin", "Europe/Dublin"}, {"lisbon", "Europe/Lisbon"}, {"madrid", "Europe/Madrid"}, {"paris", "Europe/Paris"}, {"brussels", "Europe/Brussels"}, {"amsterdam", "Europe/Amsterdam"}, {"the hague", "Europe/Amsterdam"},
+	{"berlin", "Europe/Berlin"}, {"frankfurt", "Europe/Berlin"}, {"munich", "Europe/Berlin"}, {"geneva", "Europe/Zurich"}, {"zurich", "Europe/Zurich"}, {"davos", "Europe/Zurich"}, {"vienna", "Europe/Vienna"}, {"rome", "Europe/Rome"}, {"vatican", "Europe/Rome"}, {"milan", "Europe/Rome"},
+	{"copenhagen", "Europe/Copenhagen"}, {"oslo", "Europe/Oslo"}, {"stockholm", "Europe/Stockholm"}, {"helsinki", "Europe/Helsinki"}, {"warsaw", "Europe/Warsaw"}, {"prague", "Europe/Prague"}, {"budapest", "Europe/Budapest"}, {"belgrade", "Europe/Belgrade"},
+	{"athens", "Europe/Athens"}, {"bucharest", "Europe/Bucharest"}, {"sofia", "Europe/Sofia"}, {"kyiv", "Europe/Kyiv"}, {"kiev", "Europe/Kyiv"}, {"odesa", "Europe/Kyiv"}, {"kharkiv", "Europe/Kyiv"}, {"minsk", "Europe/Minsk"},
+	{"moscow", "Europe/Moscow"}, {"st petersburg", "Europe/Moscow"}, {"istanbul", "Europe/Istanbul"}, {"ankara", "Europe/Istanbul"},
+	{"jerusalem", "Asia/Jerusalem"}, {"tel aviv", "Asia/Jerusalem"}, {"gaza", "Asia/Gaza"}, {"beirut", "Asia/Beirut"}, {"damascus", "Asia/Damascus"}, {"amman", "Asia/Amman"}, {"baghdad", "Asia/Baghdad"}, {"tehran", "Asia/Tehran"},
+	{"riyadh", "Asia/Riyadh"}, {"doha", "Asia/Qatar"}, {"dubai", "Asia/Dubai"}, {"abu dhabi", "Asia/Dubai"}, {"cairo", "Africa/Cairo"}, {"kabul", "Asia/Kabul"}, {"islamabad", "Asia/Karachi"}, {"karachi", "Asia/Karachi"},
+	{"new delhi", "Asia/Kolkata"}, {"delhi", "Asia/Kolkata"}, {"mumbai", "Asia/Kolkata"}, {"dhaka", "Asia/Dhaka"}, {"bangkok", "Asia/Bangkok"}, {"hanoi", "Asia/Bangkok"}, {"jakarta", "Asia/Jakarta"}, {"singapore", "Asia/Singapore"}, {"kuala lumpur", "Asia/Kuala_Lumpur"}, {"manila", "Asia/Manila"},
+	{"beijing", "Asia/Shanghai"}, {"shanghai", "Asia/Shanghai"}, {"hong kong", "Asia/Hong_Kong"}, {"taipei", "Asia/Taipei"}, {"seoul", "Asia/Seoul"}, {"pyongyang", "Asia/Pyongyang"}, {"tokyo", "Asia/Tokyo"},
+	{"sydney", "Australia/Sydney"}, {"canberra", "Australia/Sydney"}, {"melbourne", "Australia/Melbourne"}, {"perth", "Australia/Perth"}, {"auckland", "Pacific/Auckland"}, {"wellington", "Pacific/Auckland"},
+	{"nairobi", "Africa/Nairobi"}, {"addis ababa", "Africa/Addis_Ababa"}, {"lagos", "Africa/Lagos"}, {"abuja", "Africa/Lagos"}, {"johannesburg", "Africa/Johannesburg"}, {"pretoria", "Africa/Johannesburg"}, {"cape town", "Africa/Johannesburg"}, {"khartoum", "Africa/Khartoum"},
 }
 
 // NewExtractor compiles the rules and tables once.
@@ -62,6 +86,12 @@ func NewExtractor(opts Options) *Extractor {
 	x.ordAdj = map[string]bool{"consecutive": true, "straight": true, "successive": true, "time": true, "round": true, "term": true, "largest": true, "biggest": true, "half": true, "quarter": true, "place": true, "world": true, "day": true, "week": true, "year": true, "month": true}
 	x.pool.New = func() any { b := make([]tok, 0, 1024); return &b }
 	x.cpool.New = func() any { b := make([]cand, 0, 64); return &b }
+	x.places = map[string]*time.Location{}
+	for _, p := range placeZones {
+		if loc, err := time.LoadLocation(p[1]); err == nil {
+			x.places[p[0]] = loc
+		}
+	}
 	x.zones = map[string]*time.Location{}
 	for _, name := range []string{"America/New_York", "America/Los_Angeles", "America/Chicago"} {
 		if loc, err := time.LoadLocation(name); err == nil {
@@ -100,7 +130,8 @@ func (x *Extractor) Extract(a *Article) []Mention {
 	}
 	out := make([]Mention, 0, len(cands))
 	si := 0
-	for _, c := range cands {
+	for ci := range cands {
+		c := &cands[ci]
 		s, e := int(toks[c.a].s), int(toks[c.b-1].e)
 		for si < len(segs) && segs[si].End <= s {
 			si++
@@ -110,6 +141,14 @@ func (x *Extractor) Extract(a *Article) []Mention {
 			seg = segs[si]
 		} else {
 			seg = Segment{Span: Span{s, e}}
+		}
+		// an expression across a sentence break ("Dec.|3" split by a
+		// segmenter): its sentence runs on to the segment holding its end
+		for k := si + 1; seg.End < e && k < len(segs); k++ {
+			seg.End = segs[k].End
+		}
+		if seg.End < e {
+			seg.End = e
 		}
 		sa := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= seg.Start })
 		sb := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= seg.End })
@@ -122,6 +161,9 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		tense, signal := TenseUnknown, ""
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
+		}
+		if c.sp.op == opClock && c.sp.zone == "local" {
+			c.sp.zloc = x.localZone(body, toks, sa, sb, a)
 		}
 		v := r.resolve(&c.sp, tense)
 		m := Mention{
@@ -215,4 +257,48 @@ func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 // (a bound of a comparison, not the time the narrative moves to).
 func afterSince(body string, toks []tok, a int) bool {
 	return a > 0 && toks[a-1].k == tkWord && strings.EqualFold(body[toks[a-1].s:toks[a-1].e], "since")
+}
+
+// localZone finds the zone of "local time": a place named in the sentence,
+// else the article's dateline (front matter, or a capitalised first body
+// line such as "WASHINGTON"). Nil when neither names a known place.
+func (x *Extractor) localZone(body string, toks []tok, sa, sb int, a *Article) *time.Location {
+	for j := sa; j < sb; j++ {
+		if toks[j].k != tkWord || !toks[j].cap {
+			continue
+		}
+		w := lowerASCII(body[toks[j].s:toks[j].e])
+		if j+1 < sb && toks[j+1].k == tkWord && toks[j+1].cap {
+			if loc := x.places[w+" "+lowerASCII(body[toks[j+1].s:toks[j+1].e])]; loc != nil {
+				return loc
+			}
+		}
+		if loc := x.places[w]; loc != nil {
+			return loc
+		}
+	}
+	dl := a.Dateline
+	if dl == "" {
+		// an upper-case line among the first lines: "WASHINGTON", "KYIV, Ukraine"
+		rest := body
+		for n := 0; n < 5 && rest != ""; n++ {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			l := strings.TrimSpace(line)
+			if l == "" {
+				n--
+				continue
+			}
+			place, _, _ := strings.Cut(l, ",")
+			if len(place) < 30 && place == strings.ToUpper(place) && strings.ToLower(place) != place {
+				dl = place
+				break
+			}
+		}
+	}
+	if dl != "" {
+		place, _, _ := strings.Cut(dl, ",")
+		return x.places[strings.ToLower(strings.TrimSpace(place))]
+	}
+	return nil
 }

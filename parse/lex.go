@@ -226,12 +226,13 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 	n := len(body)
 	for i := 0; i < n; {
 		c := body[i]
+		bc := lexBytes[c]
 		switch {
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+		case bc == bSpace:
 			sp = true
 			i++
 			continue
-		case c >= '0' && c <= '9':
+		case bc == bDigit:
 			j := i
 			var v int32
 			for j < n && body[j] >= '0' && body[j] <= '9' {
@@ -246,13 +247,13 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 			}
 			toks = append(toks, tok{s: int32(i), e: int32(j), n: v, k: tkNum, sp: sp, nd: uint8(nd), cls: clsNum})
 			i = j
-		case c < 0x80 && (c|0x20 >= 'a' && c|0x20 <= 'z'):
-			j := i
+		case bc == bLetter:
+			j := i + 1
 			ascii := true
 			for j < n {
 				d := body[j]
-				if d < 0x80 {
-					if d|0x20 >= 'a' && d|0x20 <= 'z' {
+				if bd := lexBytes[d]; bd != bHigh {
+					if bd == bLetter {
 						j++
 						continue
 					}
@@ -289,7 +290,7 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 				}
 			}
 			i = j
-		case c < 0x80:
+		case bc == bPunct:
 			toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
 			i++
 		default:
@@ -326,3 +327,29 @@ func leadKey(c0 byte, rest string) int {
 	}
 	return int(c0-'a')*27 + c1
 }
+
+// Byte classes of the tokenizer.
+const (
+	bPunct uint8 = iota
+	bSpace
+	bDigit
+	bLetter
+	bHigh // a byte of a multi-byte UTF-8 sequence
+)
+
+// lexBytes classifies every byte value once (a constant table).
+var lexBytes = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = bSpace
+		case c >= '0' && c <= '9':
+			t[c] = bDigit
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			t[c] = bLetter
+		case c >= 0x80:
+			t[c] = bHigh
+		}
+	}
+	return t
+}()

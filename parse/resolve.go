@@ -326,6 +326,9 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 	switch sp.op {
 	case opDur:
 		d := Duration{Amount: sp.amt, Unit: sp.dunit, Unspecified: sp.unspec}
+		if d.Unit == GranHour && !d.Unspecified && d.Amount != float64(int(d.Amount)) && d.Amount*60 == float64(int(d.Amount*60)) {
+			d.Amount, d.Unit = d.Amount*60, GranMinute // "half an hour" is PT30M
+		}
 		return Value{Kind: KindDuration, TIMEX: d.TIMEX3(), Mod: sp.mod, Dur: d}
 	case opVague:
 		return Value{Kind: sp.kind, TIMEX: sp.vague}

@@ -650,6 +650,48 @@ func (m *matcher) bareYear(i int) (int, bool) {
 }
 
 func lowerASCII(s string) string {
+	switch s { // sentence-initial function words: no allocation
+	case "The":
+		return "the"
+	case "A":
+		return "a"
+	case "An":
+		return "an"
+	case "In":
+		return "in"
+	case "On":
+		return "on"
+	case "At":
+		return "at"
+	case "By":
+		return "by"
+	case "For":
+		return "for"
+	case "Of":
+		return "of"
+	case "To":
+		return "to"
+	case "And":
+		return "and"
+	case "But":
+		return "but"
+	case "It":
+		return "it"
+	case "He":
+		return "he"
+	case "She":
+		return "she"
+	case "They":
+		return "they"
+	case "We":
+		return "we"
+	case "From":
+		return "from"
+	case "As":
+		return "as"
+	case "With":
+		return "with"
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 'A' && s[i] <= 'Z' {
 			b := []byte(s)

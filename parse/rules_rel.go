@@ -851,6 +851,14 @@ func (m *matcher) matchFiscal(i int) (cand, bool) {
 
 // matchPOD: this morning, last night, this evening.
 func (m *matcher) matchPOD(i int) (cand, bool) {
+	if m.tw(i) == "noon" {
+		// "at noon": 12:00 on the day written next to it or the anchor
+		switch m.word(i - 1) {
+		case "at", "by", "until", "before", "after", "around", "about", "till":
+			return cand{a: i, b: i + 1, sp: spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}}, true
+		}
+		return cand{}, false
+	}
 	pod := podOf(m.tw(i))
 	if pod == "" || pod == "MI" || m.tw(i) == "mornings" || m.tw(i) == "evenings" || m.tw(i) == "nights" || m.tw(i) == "afternoons" {
 		return cand{}, false

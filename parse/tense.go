@@ -135,8 +135,8 @@ func (x *Extractor) fronted(body string, t []tok, sa, a int) bool {
 
 // classify reads the signal at token j; dir tells the scan direction.
 func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string, bool) {
-	if t[j].k != tkWord {
-		return 0, "", false
+	if t[j].k != tkWord || (t[j].cap && t[j].id == 0 && j > lo) {
+		return 0, "", false // names are no tense signals
 	}
 	w := x.lowerTok(body, t, j)
 	next := func(k int) string {

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -253,12 +254,16 @@ func eachPool(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], work
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			for s := range jobs {
-				if ctx.Err() == nil {
-					s.tag(ex, step)
+			// The label lets a CPU profile tell the workers' time from the
+			// caller's (go tool pprof -tagfocus timeline=worker).
+			pprof.Do(ctx, pprof.Labels("timeline", "worker"), func(context.Context) {
+				for s := range jobs {
+					if ctx.Err() == nil {
+						s.tag(ex, step)
+					}
+					s.done <- struct{}{}
 				}
-				s.done <- struct{}{}
-			}
+			})
 		})
 	}
 	var head, n int // oldest slot in flight, slots in flight

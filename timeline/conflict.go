@@ -89,6 +89,19 @@ func isLetterByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
+// sentenceHash hashes a sentence's lower-case letters and digits (FNV-1a),
+// so that copies differing in punctuation, quotes or spacing hash alike.
+func sentenceHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			h ^= uint64(unicode.ToLower(r))
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
 // wordSet returns the lower-case words of s.
 func wordSet(s string) map[string]bool {
 	out := map[string]bool{}
@@ -135,7 +148,7 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 			group[max(ra, rb)] = min(ra, rb)
 		}
 	}
-	verbatim := map[string]int{} // normalised sentence → first doc printing it
+	verbatim := map[uint64]int{} // hash of the normalised sentence → first doc printing it
 	for _, ii := range members {
 		it := &mg.items[ii]
 		d := int(it.doc)
@@ -143,15 +156,19 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 			docs = append(docs, d)
 			group[d] = d
 		}
-		sent := mg.tl.Mentions[int(it.m)].Sentence
-		norm := strings.Join(strings.FieldsFunc(strings.ToLower(sent), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-		if o, ok := verbatim[norm]; ok && o != d {
+		h := sentenceHash(mg.tl.Mentions[int(it.m)].Sentence)
+		if o, ok := verbatim[h]; ok && o != d {
 			union(o, d)
 		} else if !ok {
-			verbatim[norm] = d
+			verbatim[h] = d
 		}
-		if len(sents[d]) < 4 {
-			sents[d] = append(sents[d], wordSet(sent))
+	}
+	if len(docs) <= 64 {
+		for _, ii := range members {
+			it := &mg.items[ii]
+			if d := int(it.doc); len(sents[d]) < 4 {
+				sents[d] = append(sents[d], wordSet(mg.tl.Mentions[int(it.m)].Sentence))
+			}
 		}
 	}
 	// near-identical sentences naming one agency; pairwise only for
@@ -693,9 +710,6 @@ func (mg *merger) durationSummary(ev *eventDraft, bad, good []int32) string {
 	return fmt.Sprintf("%s has a length that contradicts its start: %s; but %s; check the length or the start date.",
 		mg.subject(ev), strings.Join(parts, "; "), joinAnd(against))
 }
-
-// unixDate formats floating Unix seconds as a date.
-func unixDate(u int64) string { return time.Unix(u, 0).UTC().Format("2006-01-02") }
 
 // durWords spells a duration for the arithmetic: "3.5 years".
 func durWords(m *Mention) string {

@@ -18,6 +18,9 @@ type CorefMention struct {
 	Text      string     // the article's text (shared by its mentions)
 	Span      parse.Span // byte offsets of the event word(s) in Text
 	Published time.Time  // the article's publication date (its zone is used)
+	// When dates the event when its sentence does (a resolved timex near
+	// the event word); zero: the publication day stands in.
+	When parse.Interval
 }
 
 // CorefClusters groups event mentions with the merging Merge uses: each
@@ -44,14 +47,20 @@ func CorefClusters(ctx context.Context, ms []CorefMention) ([]int, error) {
 			docIdx[cm.Doc] = d
 			tl.Sources = append(tl.Sources, Source{Source: cm.Doc, Outlet: cm.Doc, Published: cm.Published, DateOnly: true})
 		}
+		if cm.Span.Start < 0 || cm.Span.End > len(cm.Text) || cm.Span.Start > cm.Span.End {
+			cm.Span = parse.Span{} // an empty event word: it joins nothing by its word
+		}
 		sent := sentenceBounds(cm.Text, cm.Span)
 		p := cm.Published
 		day := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, p.Location())
+		when := parse.Interval{Start: day, End: day.AddDate(0, 0, 1), Gran: parse.GranDay}
+		if !cm.When.IsZero() && cm.When.Gran != parse.GranUnknown {
+			when = cm.When
+		}
 		m := Mention{
 			Mention: parse.Mention{
 				Text: cm.Text[cm.Span.Start:cm.Span.End], Span: cm.Span, Sentence: sent, Rule: corefRule,
-				Value: parse.Value{Kind: parse.KindDate, TIMEX: day.Format("2006-01-02"),
-					When: parse.Interval{Start: day, End: day.AddDate(0, 0, 1), Gran: parse.GranDay}},
+				Value: parse.Value{Kind: parse.KindDate, TIMEX: day.Format("2006-01-02"), When: when},
 			},
 			Doc:      d,
 			Sentence: cm.Text[sent.Start:sent.End],
@@ -72,6 +81,41 @@ func CorefClusters(ctx context.Context, ms []CorefMention) ([]int, error) {
 		out[i] = ids[ev]
 	}
 	return out, nil
+}
+
+// DateCorefMentions dates each event mention by the nearest date or time
+// the tagger resolves in its sentence (against the article's publication
+// date, in UTC), as Merge dates the clause around an expression. Mentions
+// whose sentence has none keep a zero When. Mentions of one article must
+// be adjacent in ms (its text is tagged once per run of mentions).
+func DateCorefMentions(tg Tagger, ms []CorefMention) {
+	var found []parse.Mention
+	for i := range ms {
+		cm := &ms[i]
+		if i == 0 || cm.Doc != ms[i-1].Doc || cm.Text != ms[i-1].Text {
+			a := parse.Article{Source: cm.Doc, Body: cm.Text, Published: cm.Published, DateOnly: true, Loc: time.UTC}
+			found = tg.Extract(&a)
+		}
+		best := -1
+		for k, m := range found {
+			if m.Furniture || m.When.IsZero() || m.When.Gran == parse.GranUnknown || m.Sentence.Start > cm.Span.Start || m.Sentence.End < cm.Span.End {
+				continue
+			}
+			if best < 0 || absInt(m.Span.Start-cm.Span.Start) < absInt(found[best].Span.Start-cm.Span.Start) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			cm.When = found[best].When
+		}
+	}
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // corefRule marks mentions whose expression is the event word itself.

@@ -69,6 +69,14 @@ func TestCorefBeatsBaseline(t *testing.T) {
 	if len(ms) < 400 {
 		t.Fatalf("only %d chained mentions read", len(ms))
 	}
+	DateCorefMentions(parse.NewExtractor(parse.Options{}), ms)
+	dated := 0
+	for _, m := range ms {
+		if !m.When.IsZero() {
+			dated++
+		}
+	}
+	t.Logf("%d of %d event mentions dated by their sentence", dated, len(ms))
 	sys, err := CorefClusters(t.Context(), ms)
 	if err != nil {
 		t.Fatal(err)

@@ -20,19 +20,26 @@ import (
 //  2. Items are visited in a canonical order (finest granularity first,
 //     then date, then provenance), never in input order. Each joins the
 //     most similar cluster whose dates it is compatible with, found
-//     through an index of (token, week) keys, or opens a cluster.
-//  3. Clusters with strongly overlapping signatures but incompatible near
-//     dates are joined: one event dated two ways is a conflict candidate,
-//     not two events. A happening reported as past cannot be the plan
-//     another outlet reports as future after that date.
+//     through an index of (name, day) and (name, week) keys, or opens a
+//     cluster. Compatible: overlapping as written or as instants (a
+//     time-zone shift), or consecutive days of an overnight event.
+//  3. Clusters with strongly overlapping signatures (two shared names and
+//     an event word other than "said") but incompatible near dates are
+//     joined: one event dated two ways is a conflict candidate, not two
+//     events. A happening reported as past cannot be the plan another
+//     outlet reports as future after that date, and one article giving
+//     two dates tells of two events.
 //  4. Durations that measure something still going on ("the
 //     three-and-a-half year war", "nearly four years after the invasion")
 //     are placed at their implied start and join the event they measure.
 //
-// Work per item is bounded (capped posting scans), so a run is near-linear
-// in the number of mentions.
-
-// Tuning constants, set on the seeds and the MEANTIME dev set.
+// Work per item is bounded (capped posting scans, at most three lookup
+// names, windows of days), so a run is near-linear in the number of
+// mentions. Memory per mention is an item (56 bytes), its tokens (4 bytes
+// each) and its postings (8 bytes each).
+//
+// Tuning constants, set by hand on the seeds, the stories in
+// testdata/stories and the MEANTIME dev set.
 const (
 	joinSim      = 0.30 // similarity needed to join a cluster with compatible dates
 	conflictSim  = 0.45 // similarity needed to join clusters with incompatible dates
@@ -48,6 +55,7 @@ type item struct {
 	fs, fe int64             // the interval in floating (wall-clock, as if UTC) Unix seconds
 	tok    int32             // offset of its tokens in merger.arena: names, then predicates
 	nn, np uint8             // number of names and predicates
+	nl     uint8             // number of places, after the predicates
 	gran   parse.Granularity // granularity of the interval
 	head   uint32            // head predicate (0: none)
 	cue    cueSet
@@ -74,6 +82,12 @@ func (mg *merger) names(it *item) []uint32 {
 
 func (mg *merger) preds(it *item) []uint32 {
 	return mg.arena[it.tok+int32(it.nn) : it.tok+int32(it.nn)+int32(it.np)]
+}
+
+// places returns the names an item's clause places it at ("in Florida").
+func (mg *merger) places(it *item) []uint32 {
+	o := it.tok + int32(it.nn) + int32(it.np)
+	return mg.arena[o : o+int32(it.nl)]
 }
 
 // vocab interns tokens as small integers; id 0 is unused.
@@ -141,7 +155,8 @@ type merger struct {
 	pubS     []int64          // floating start of each doc\'s publication day
 	agencies map[int][]string // news agencies each doc names (lazily)
 
-	scratch [2]bag // bags of one-item clusters, reused
+	scratch [2]bag  // bags of one-item clusters, reused
+	candBuf []int32 // candidates, reused
 }
 
 // cluster is a growing event of more than one item.
@@ -245,7 +260,7 @@ func (mg *merger) newItem(i int, m *Mention) item {
 	for _, n := range sig.names[:min(len(sig.names), 32)] {
 		id := mg.voc.id("n:" + n)
 		mg.arena = append(mg.arena, id)
-		sp := sig.display[n]
+		sp := sig.spelling(n)
 		if mg.voc.show[id] == nil {
 			mg.voc.show[id] = map[string]int{}
 		}
@@ -265,6 +280,11 @@ func (mg *merger) newItem(i int, m *Mention) item {
 		mg.arena = mg.arena[:start+64]
 	}
 	it.np = uint8(len(mg.arena) - start)
+	start = len(mg.arena)
+	for _, p := range sig.places[:min(len(sig.places), 8)] {
+		mg.arena = append(mg.arena, mg.voc.id("n:"+p))
+	}
+	it.nl = uint8(len(mg.arena) - start)
 	if !m.When.IsZero() {
 		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
 	}
@@ -521,7 +541,8 @@ func (mg *merger) eventful(b bag) bool {
 // candidates returns the clusters filed under toks that may overlap the
 // floating span [from, to), each once, ascending; at most limit per key.
 func (mg *merger) candidates(toks []uint32, from, to int64, limit int) []int32 {
-	var out []int32
+	out := mg.candBuf[:0]
+	defer func() { mg.candBuf = out[:0] }()
 	d0, d1 := epochDay(from), epochDay(to-1)
 	if d1-d0 > 800 {
 		d1 = d0 + 800
@@ -990,8 +1011,26 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 			}
 		}
 	}
+	// two places and none in common: two meetings, in two cities
+	pa, pb := mg.placeSet(ma), mg.placeSet(mb)
+	if len(pa) > 0 && len(pb) > 0 && !slices.ContainsFunc(pa, func(p uint32) bool { return slices.Contains(pb, p) }) {
+		return 0, false
+	}
 	sim := mg.sim(ba, bb)
 	return sim, sim >= conflictSim
+}
+
+// placeSet returns the places of up to 64 items.
+func (mg *merger) placeSet(ms []int32) []uint32 {
+	var out []uint32
+	for _, x := range ms[:min(len(ms), 64)] {
+		for _, p := range mg.places(&mg.items[x]) {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // planSummary condenses a cluster for the past-versus-plan test: the

@@ -183,6 +183,7 @@ func (mg *merger) phaseDurations() {
 				toks := append(slices.Clone(mg.names(it)), ps...)
 				toks = append(toks, h)
 				slices.Sort(toks[it.nn:])
+				toks = append(toks, mg.places(it)...)
 				it.tok = int32(len(mg.arena))
 				mg.arena = append(mg.arena, toks...)
 				it.np++

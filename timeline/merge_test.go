@@ -190,6 +190,10 @@ func TestConflicts(t *testing.T) {
 			{"Gazette", "2026-04-09", "America/New_York", "The seizure comes amid the [three-month] standoff between Washington and Tehran.", "P3M", 0},
 			{"Herald", "2026-04-09", "America/New_York", "The standoff between Washington and Tehran began in [January], when new sanctions were imposed.", "2026-01", past},
 		}, "", nil},
+		{"two meetings in two cities are two events", []report{
+			{"Gazette", "2026-06-08", "Europe/London", "Blinken and Wang Yi met in Beijing on [Monday] to discuss export controls.", "2026-06-01", past},
+			{"Herald", "2026-06-08", "Europe/London", "Blinken and Wang Yi met in Jakarta on [Thursday] to discuss export controls.", "2026-06-04", past},
+		}, "", nil},
 		{"speech on different days is two events", []report{
 			{"Gazette", "2026-06-05", "Europe/London", "Prime Minister Keir Starmer said on [Wednesday] that the talks would continue.", "2026-06-03", past},
 			{"Herald", "2026-06-05", "Europe/London", "Prime Minister Keir Starmer said on [Thursday] that he was hopeful.", "2026-06-04", past},
@@ -322,5 +326,45 @@ func TestEveryDatedMentionHasAnEvent(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMergeBadInput: spans outside their sentence, empty sentences,
+// unresolved values and undated sources are data, not panics.
+func TestMergeBadInput(t *testing.T) {
+	loc := time.UTC
+	day := time.Date(2026, 1, 5, 0, 0, 0, 0, loc)
+	when := parse.Interval{Start: day, End: day.AddDate(0, 0, 1), Gran: parse.GranDay}
+	tests := []struct {
+		name string
+		m    Mention
+		src  Source
+	}{
+		{"span past the sentence", Mention{Mention: parse.Mention{Text: "Monday", Span: parse.Span{Start: 90, End: 96}, Sentence: parse.Span{Start: 0, End: 10}, Value: parse.Value{TIMEX: "2026-01-05", When: when}}, Sentence: "Short one."}, Source{Published: day}},
+		{"empty sentence", Mention{Mention: parse.Mention{Text: "", Value: parse.Value{TIMEX: "2026-01-05", When: when}}}, Source{Published: day}},
+		{"unknown granularity", Mention{Mention: parse.Mention{Text: "then", Value: parse.Value{TIMEX: "XXXX", When: parse.Interval{Start: day, End: day}}}, Sentence: "then"}, Source{Published: day}},
+		{"undated source", Mention{Mention: parse.Mention{Text: "Monday", Span: parse.Span{Start: 0, End: 6}, Sentence: parse.Span{Start: 0, End: 6}, Value: parse.Value{TIMEX: "2026-01-05", When: when}}, Sentence: "Monday"}, Source{Undated: true}},
+		{"duration with no publication", Mention{Mention: parse.Mention{Text: "two-year", Span: parse.Span{Start: 4, End: 12}, Sentence: parse.Span{Start: 0, End: 16}, Value: parse.Value{Kind: parse.KindDuration, TIMEX: "P2Y", Dur: parse.Duration{Amount: 2, Unit: parse.GranYear}}}, Sentence: "the two-year war"}, Source{}},
+		{"zero duration", Mention{Mention: parse.Mention{Text: "zero-year", Span: parse.Span{Start: 4, End: 13}, Sentence: parse.Span{Start: 0, End: 17}, Value: parse.Value{Kind: parse.KindDuration, TIMEX: "P0Y", Dur: parse.Duration{Amount: 0, Unit: parse.GranYear}}}, Sentence: "the zero-year war"}, Source{Published: day}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := []Doc{{Source: tt.src, Mentions: []Mention{tt.m}}, {Source: tt.src, Mentions: []Mention{tt.m}}}
+			tl, err := Merge(context.Background(), docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tl.Mentions) != 2 {
+				t.Fatalf("%d mentions, want 2", len(tl.Mentions))
+			}
+		})
+	}
+}
+
+func TestMergeCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Merge(ctx, handDocs(t, []report{{"A", "2026-01-05", "UTC", "It rained on [Monday].", "2026-01-05", parse.TensePast}})); err == nil {
+		t.Fatal("want the context's error")
 	}
 }

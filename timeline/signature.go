@@ -24,7 +24,7 @@ type token struct {
 // inner apostrophes, hyphens and abbreviation dots ("U.S.", "son-in-law",
 // "Trump's").
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+4)
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -282,13 +282,35 @@ var foldRune = func() map[rune]string {
 
 // signature is what a clause says happened and who took part.
 type signature struct {
-	names []string // folded participant and place names, sorted, unique
+	names  []string // folded participant and place names, sorted, unique
+	places []string // the names said to be where it happened ("in Florida", "at the Kremlin")
 	preds []string // predicate classes or stems of content words, sorted, unique
 	head  string   // the predicate nearest the expression ("" if none)
 	cue   cueSet   // overnight cues around the expression
 	old   bool     // the old date of a plan that moved
-	// display maps a folded name to one spelling as written, for labels.
-	display map[string]string
+	// display holds, for each folded name in order of appearance, one
+	// spelling as written, for labels: pairs of (folded, spelling).
+	display [][2]string
+}
+
+// addDisplay records the first spelling of a folded name.
+func (sig *signature) addDisplay(folded, spelling string) {
+	for _, d := range sig.display {
+		if d[0] == folded {
+			return
+		}
+	}
+	sig.display = append(sig.display, [2]string{folded, spelling})
+}
+
+// spelling returns the recorded spelling of a folded name.
+func (sig *signature) spelling(folded string) string {
+	for _, d := range sig.display {
+		if d[0] == folded {
+			return d[1]
+		}
+	}
+	return folded
 }
 
 // cueSet flags words near an expression that say an event ran overnight.
@@ -382,8 +404,9 @@ func signatureAt(sentence string, start, end int) signature {
 		a = b
 	}
 	lo, hi := clauseBounds(toks, a, b)
-	sig := signature{display: map[string]string{}}
+	var sig signature
 	collect(&sig, toks, lo, hi, a, b)
+	sig.places = places(toks, lo, hi)
 	// a fronted adverbial ("On Tuesday, President Putin accused …",
 	// "Speaking in the Oval Office on Wednesday, Trump said …") takes the
 	// subject, and if it says nothing else, the clause after its comma
@@ -421,6 +444,7 @@ func signatureAt(sentence string, start, end int) signature {
 	sig.cue = cues(sentence, start, end)
 	sig.old = superseded(sentence, start)
 	sig.names = sortUnique(sig.names)
+	sig.places = sortUnique(sig.places)
 	sig.preds = sortUnique(sig.preds)
 	return sig
 }
@@ -509,6 +533,25 @@ func isName(toks []token, i int) bool {
 	return true
 }
 
+// places returns the folded names that follow "in" or "at" (and "the")
+// in toks[lo:hi]: where the clause says it happened.
+func places(toks []token, lo, hi int) []string {
+	var out []string
+	for i := lo; i < hi && i < len(toks); i++ {
+		if !isName(toks, i) {
+			continue
+		}
+		k := i - 1
+		if k >= lo && strings.EqualFold(toks[k].text, "the") {
+			k--
+		}
+		if k >= lo && (strings.EqualFold(toks[k].text, "in") || strings.EqualFold(toks[k].text, "at")) {
+			out = append(out, FoldName(toks[i].text))
+		}
+	}
+	return out
+}
+
 // collectNames adds the folded names of toks[lo:hi]; "United States" and
 // other multi-word aliases become one key.
 func collectNames(sig *signature, toks []token, lo, hi int) {
@@ -520,9 +563,7 @@ func collectNames(sig *signature, toks []token, lo, hi int) {
 			pair := strings.ToLower(toks[i].text + " " + toks[i+1].text)
 			if a, ok := nameAliases[pair]; ok {
 				sig.names = append(sig.names, a)
-				if sig.display[a] == "" {
-					sig.display[a] = toks[i].text + " " + toks[i+1].text
-				}
+				sig.addDisplay(a, toks[i].text+" "+toks[i+1].text)
 				i++
 				continue
 			}
@@ -532,9 +573,7 @@ func collectNames(sig *signature, toks []token, lo, hi int) {
 			continue
 		}
 		sig.names = append(sig.names, f)
-		if sig.display[f] == "" {
-			sig.display[f] = strings.TrimSuffix(strings.TrimSuffix(toks[i].text, "'s"), "’s")
-		}
+		sig.addDisplay(f, strings.TrimSuffix(strings.TrimSuffix(toks[i].text, "'s"), "’s"))
 	}
 }
 

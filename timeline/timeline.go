@@ -91,7 +91,11 @@ type Options struct {
 // and the conflicts do not depend on the order of docs; only the order of
 // Sources and Mentions follows it.
 func Merge(ctx context.Context, docs []Doc) (*Timeline, error) {
-	tl := &Timeline{}
+	n := 0
+	for _, d := range docs {
+		n += len(d.Mentions)
+	}
+	tl := &Timeline{Sources: make([]Source, 0, len(docs)), Mentions: make([]Mention, 0, n)}
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -28,21 +28,23 @@ type corefDoc struct {
 }
 
 // corefReport is the output of `eval --coref`.
+// Only the scores go into JSON; the counts are for the text report.
 type corefReport struct {
-	Gold     string              `json:"gold"`
-	Docs     int                 `json:"docs"`
-	Mentions int                 `json:"mentions"` // gold event mentions with a chain
-	Pairs    int                 `json:"pairs"`    // cross-article coreferent pairs
+	Gold     string              `json:"-"`
+	Docs     int                 `json:"-"`
+	Mentions int                 `json:"-"` // gold event mentions with a chain
+	Pairs    int                 `json:"-"` // cross-article coreferent pairs
 	System   timeline.CorefScore `json:"system"`
 	Baseline timeline.CorefScore `json:"baseline"`
 }
 
 // runCorefEval runs `chronicle eval --coref`: cross-document event merging
 // scored against gold chains. The gold event mentions that have a chain
-// are grouped by chronicle's merging ([timeline.CorefClusters]) and by a
-// same-head-lemma baseline, and both are scored by the same code:
-// pairwise precision, recall and F1 over pairs of mentions in different
-// articles, and B³.
+// are dated by the tagger (the nearest date in their sentence, resolved
+// against the DCT), grouped by chronicle's merging
+// ([timeline.CorefClusters]) and by a same-head-lemma baseline, and both
+// are scored by the same code: pairwise precision, recall and F1 over
+// pairs of mentions in different articles, and B³.
 func runCorefEval(c *cli.Context) error {
 	format := c.String("format")
 	if format != "text" && format != "json" {
@@ -56,6 +58,7 @@ func runCorefEval(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
+	timeline.DateCorefMentions(parse.NewExtractor(parse.Options{}), ms)
 	sys, err := timeline.CorefClusters(c.Context, ms)
 	if err != nil {
 		return err

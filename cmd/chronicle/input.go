@@ -164,6 +164,9 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 	}
 	opts := ingest.Options{Defaults: in.opts, Override: s.override}
 	emit := func(it ingest.Item) bool {
+		if in.c.Context.Err() != nil {
+			return false // interrupted: stop reading a long feed too
+		}
 		a, ok := in.check(it)
 		if !ok {
 			return true

@@ -263,3 +263,22 @@ func TestProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestStdinManifest pipes a CSV manifest in: its paths are relative to the
+// working directory and its metadata replaces the file's.
+func TestStdinManifest(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	stdin := "path,outlet,published,timezone\ntestdata/badinput/good/harbour.txt,Override Outlet,2025-12-05T10:00:00,Europe/Paris\n"
+	arts, stderr, code := readArticles(t, stdin, nil, "-")
+	if stderr != "" || code != 0 {
+		t.Fatalf("exit status %d, stderr:\n%s", code, stderr)
+	}
+	want := "testdata/badinput/good/harbour.txt | Override Outlet | 2025-12-05T10:00:00+01:00 | Europe/Paris | Europe moves on frozen assets | "
+	if len(arts) != 1 || describe(arts[0]) != want {
+		var got []string
+		for _, a := range arts {
+			got = append(got, describe(a))
+		}
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -151,7 +151,7 @@ func HTML(name string, data []byte, opts Options) Item {
 		}
 	}
 	it.PubAt = Ref{File: name}
-	it.override(ov)
+	it.override(ov, opts.zones)
 	return it
 }
 

@@ -66,6 +66,9 @@ type Ref struct {
 
 func (m *Meta) errAt(key, msg, hint string, sentinel error) *parse.Error {
 	r := m.At[key]
+	if r.File == "" {
+		r.File = "(metadata)"
+	}
 	return &parse.Error{File: r.File, Pos: r.Pos, Msg: msg, Hint: hint, Err: sentinel}
 }
 
@@ -75,6 +78,23 @@ func (m *Meta) errAt(key, msg, hint string, sentinel error) *parse.Error {
 type Options struct {
 	Defaults parse.ReadOptions
 	Override *Meta
+
+	zones zoneCache // zones loaded so far in one feed (loading reads tzdata)
+}
+
+// zoneCache remembers the zones a feed names, so that a feed of thousands
+// of records in one zone loads it once.
+type zoneCache map[string]*time.Location
+
+func (z zoneCache) load(name string) (*time.Location, error) {
+	if l, ok := z[name]; ok {
+		return l, nil
+	}
+	l, err := parse.LoadZone(name)
+	if err == nil && z != nil {
+		z[name] = l
+	}
+	return l, err
 }
 
 // Item is one decoded article, or the reason there is none.
@@ -94,7 +114,8 @@ func (it *Item) warn(err error) { it.Warnings = append(it.Warnings, err) }
 // the extension decides when it is known (.html, .htm, .jsonl, .ndjson,
 // .json, .csv, .yaml, .yml; .txt and .md are text), otherwise the content
 // does (a leading '{' is JSON Lines, '[' a JSON array, a leading tag such
-// as <!DOCTYPE or <html is HTML, anything else text).
+// as <!DOCTYPE or <html is HTML, a CSV header with a path column a
+// manifest, anything else text).
 func Sniff(name string, head []byte) Format {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
@@ -122,9 +143,14 @@ func SniffContent(head []byte) Format {
 	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	switch {
 	case len(h) > 0 && h[0] == '{':
+		if first, _, _ := bytes.Cut(h, []byte("\n")); len(bytes.TrimSpace(first)) == 1 {
+			return FormatJSON // one pretty-printed object
+		}
 		return FormatJSONL
 	case len(h) > 0 && h[0] == '[' && bytes.Contains(h[:min(len(h), 512)], []byte("{")):
 		return FormatJSON
+	case csvManifestHeader(h):
+		return FormatManifest // a CSV manifest piped in: paths relative to the working directory
 	case len(h) > 0 && h[0] == '<':
 		l := bytes.ToLower(h[:min(len(h), 512)])
 		for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<article", "<meta", "<title", "<!--", "<div", "<p>", "<p "} {
@@ -172,7 +198,7 @@ func Text(name string, data []byte, opts Options) Item {
 	it.PubAt = Ref{File: name}
 	if ov := opts.Override; ov != nil {
 		if ov.Timezone != "" {
-			loc, err := parse.LoadZone(ov.Timezone)
+			loc, err := opts.zones.load(ov.Timezone)
 			if err != nil {
 				return Item{Article: parse.Article{Source: name}, Err: ov.errAt("timezone", fmt.Sprintf("unknown time zone %q", ov.Timezone), "use an IANA name such as Europe/Berlin or America/New_York", parse.ErrBadZone)}
 			}
@@ -207,14 +233,14 @@ func Text(name string, data []byte, opts Options) Item {
 		it.warn(w)
 	}
 	if ov := opts.Override; ov != nil {
-		it.override(&Meta{Outlet: ov.Outlet, Title: ov.Title, URL: ov.URL, At: ov.At})
+		it.override(&Meta{Outlet: ov.Outlet, Title: ov.Title, URL: ov.URL, At: ov.At}, opts.zones)
 	}
 	return it
 }
 
 // override applies a manifest row or feed record to the item's article.
-func (it *Item) override(m *Meta) {
-	if err := applyOverride(&it.Article, m); err != nil {
+func (it *Item) override(m *Meta, zones zoneCache) {
+	if err := applyOverride(&it.Article, m, zones); err != nil {
 		it.Err = err
 	}
 	if m.Published != "" {
@@ -244,7 +270,7 @@ func fromUTF16(data []byte) ([]byte, bool) {
 
 // applyOverride replaces the article's metadata with the non-empty values
 // of m; a new zone re-reads a date-only publication day in that zone.
-func applyOverride(a *parse.Article, m *Meta) error {
+func applyOverride(a *parse.Article, m *Meta, zones zoneCache) error {
 	if m.Outlet != "" {
 		a.Outlet = m.Outlet
 	}
@@ -256,7 +282,7 @@ func applyOverride(a *parse.Article, m *Meta) error {
 	}
 	loc := a.Loc
 	if m.Timezone != "" {
-		l, err := parse.LoadZone(m.Timezone)
+		l, err := zones.load(m.Timezone)
 		if err != nil {
 			return m.errAt("timezone", fmt.Sprintf("unknown time zone %q", m.Timezone), "use an IANA name such as Europe/Berlin or America/New_York", parse.ErrBadZone)
 		}

@@ -33,6 +33,9 @@ type record struct {
 // record yields an Item with Err and the next line is read. The values of
 // opts.Override (a manifest row) take precedence over the record's.
 func JSONL(name string, r io.Reader, opts Options) iter.Seq[Item] {
+	if opts.zones == nil {
+		opts.zones = zoneCache{}
+	}
 	return func(yield func(Item) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		var buf []byte
@@ -122,7 +125,7 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 		w.Msg = strings.Replace(w.Msg, fmt.Sprintf(" at offset %d", rel), fmt.Sprintf(" at offset %d", w.Pos.Offset), 1)
 		warns = append(warns, w)
 	}
-	o := Options{Defaults: opts.Defaults, Override: m}
+	o := Options{Defaults: opts.Defaults, Override: m, zones: opts.zones}
 	switch {
 	case strings.TrimSpace(rec.HTML) != "" && strings.TrimSpace(rec.Text) == "":
 		it = HTML(src, []byte(rec.HTML), o)
@@ -143,6 +146,9 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 // starts. Unlike [JSONL] the file is read whole, so big feeds belong in
 // JSON Lines.
 func JSON(name string, data []byte, opts Options) iter.Seq[Item] {
+	if opts.zones == nil {
+		opts.zones = zoneCache{}
+	}
 	return func(yield func(Item) bool) {
 		at := func(base int) func(col int) parse.Pos {
 			return func(col int) parse.Pos { return parse.PosAt(data, base+col-1) }
@@ -230,7 +236,7 @@ func textRecord(src, text string, opts Options) Item {
 		a.Undated = true
 	}
 	it.PubAt = Ref{File: src}
-	it.override(opts.Override)
+	it.override(opts.Override, opts.zones)
 	return it
 }
 

@@ -44,12 +44,22 @@ func IsManifest(name string, head []byte) bool {
 		if strings.HasSuffix(strings.ToLower(name), ".manifest.csv") {
 			return true
 		}
-		first, _, _ := bytes.Cut(head, []byte("\n"))
-		for _, f := range strings.Split(string(first), ",") {
-			f = strings.ToLower(strings.Trim(strings.TrimSpace(f), `"`))
-			if manifestColumns[f] == "path" {
-				return true
-			}
+		return csvManifestHeader(head)
+	}
+	return false
+}
+
+// csvManifestHeader reports whether data starts with a CSV header row
+// that has a path (or file) column.
+func csvManifestHeader(head []byte) bool {
+	first, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("\n"))
+	if !bytes.Contains(first, []byte(",")) {
+		return false
+	}
+	for _, f := range strings.Split(string(first), ",") {
+		f = strings.ToLower(strings.Trim(strings.TrimSpace(f), `"`))
+		if manifestColumns[f] == "path" {
+			return true
 		}
 	}
 	return false

@@ -1,0 +1,54 @@
+package ingest
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// BenchmarkHTML extracts the three saved pages in testdata/html.
+func BenchmarkHTML(b *testing.B) {
+	var pages [][]byte
+	var size int64
+	for _, name := range []string{"wire-jsonld.html", "blog-wordpress.htm", "url-date-time.html"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "html", name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			if it := HTML("p.html", p, Options{}); it.Err != nil {
+				b.Fatal(it.Err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkJSONL decodes a feed of 1000 records of about 1 KB.
+func BenchmarkJSONL(b *testing.B) {
+	line := `{"outlet":"A","published":"2025-12-03","timezone":"Europe/Berlin","text":"` + strings.Repeat("The talks ended on Tuesday without a deal. ", 24) + `"}` + "\n"
+	feed := strings.Repeat(line, 1000)
+	b.SetBytes(int64(len(feed)))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for it := range JSONL("f.jsonl", io.NopCloser(strings.NewReader(feed)), Options{}) {
+			if it.Err != nil {
+				b.Fatal(it.Err)
+			}
+			n++
+		}
+		if n != 1000 {
+			b.Fatalf("%d records", n)
+		}
+	}
+	b.ReportMetric(float64(1000*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
