@@ -35,7 +35,7 @@ import (
 //
 // Work per item is bounded (capped posting scans, at most three lookup
 // names, windows of days), so a run is near-linear in the number of
-// mentions. Memory per mention is an item (56 bytes), its tokens (4 bytes
+// mentions. Memory per mention is an item (48 bytes), its tokens (4 bytes
 // each) and its postings (8 bytes each).
 //
 // Tuning constants, set by hand on the seeds, the stories in
@@ -47,6 +47,7 @@ const (
 	nameShare    = 0.55 // names' share of the similarity
 	headBonus    = 0.15 // added to the predicate similarity when heads match
 	noNameFactor = 0.5  // discount when one side names nobody
+	sayNameShare = 0.8  // names' share when both are statements ("said")
 )
 
 // item is one mention being merged, kept small: a run merges millions.
@@ -58,6 +59,7 @@ type item struct {
 	nl     uint8             // number of places, after the predicates
 	gran   parse.Granularity // granularity of the interval
 	head   uint32            // head predicate (0: none)
+	spk    uint32            // the speaker of a statement (0: none)
 	cue    cueSet
 	old    bool // the old date of a plan that moved: no claim, no conflict side
 	dur    bool // an anchored duration, spanning the range of its implied start
@@ -249,6 +251,9 @@ func (mg *merger) newItem(i int, m *Mention) item {
 		sig.head = predicate(HeadLemma(m.Text))
 		sig.preds = append(sig.preds, sig.head)
 	}
+	if sig.speaker != "" {
+		it.spk = mg.voc.id("n:" + sig.speaker)
+	}
 	if sig.head != "" {
 		it.head = mg.voc.id("p:" + sig.head)
 		if m.Rule == corefRule {
@@ -385,7 +390,12 @@ func (mg *merger) sim(x, y bag) float64 {
 	if aN == 0 || bN == 0 {
 		return noNameFactor * ps
 	}
-	return nameShare*ochiai(shN, aN, bN) + (1-nameShare)*ps
+	ns := ochiai(shN, aN, bN)
+	if same && mg.isSay(ha) && mg.isSay(hb) {
+		// people speak every day: a statement is its speaker's
+		return sayNameShare*ns + (1-sayNameShare)*ps
+	}
+	return nameShare*ns + (1-nameShare)*ps
 }
 
 func addVec(a, b []tokCount) []tokCount {
@@ -417,6 +427,40 @@ func addVec(a, b []tokCount) []tokCount {
 		slices.SortFunc(out, func(x, y tokCount) int { return cmp.Compare(x.tok, y.tok) })
 	}
 	return out
+}
+
+// sameSpeaker reports whether a statement may join a cluster: when both
+// are statements ("said") with known speakers, one speaker must be the
+// item's (President Zelensky's and his foreign minister's words of one
+// day are two statements).
+func (mg *merger) sameSpeaker(it *item, ci int32) bool {
+	say := mg.voc.ids["p:say"]
+	if it.spk == 0 || it.head != say {
+		return true
+	}
+	known := false
+	for _, x := range mg.members(ci)[:min(len(mg.members(ci)), 64)] {
+		o := &mg.items[x]
+		if o.spk == 0 || o.head != say {
+			continue
+		}
+		if o.spk == it.spk {
+			return true
+		}
+		known = true
+	}
+	return !known
+}
+
+// isSay reports whether the heads are all "say".
+func (mg *merger) isSay(h []tokCount) bool {
+	say := mg.voc.ids["p:say"]
+	for _, x := range h {
+		if x.tok != say {
+			return false
+		}
+	}
+	return len(h) > 0
 }
 
 // sharedNames counts the names two bags have in common.
@@ -701,6 +745,9 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 			}
 			cb := mg.bagOf(ci, 0)
 			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 {
+				continue
+			}
+			if !mg.sameSpeaker(it, ci) {
 				continue
 			}
 			sim := mg.sim(ib, cb)

@@ -368,3 +368,42 @@ func TestMergeCancelled(t *testing.T) {
 		t.Fatal("want the context's error")
 	}
 }
+
+// TestMergeEvents: reports of one day that are one event, or two.
+func TestMergeEvents(t *testing.T) {
+	past := parse.TensePast
+	tests := []struct {
+		name    string
+		reports []report
+		one     bool
+	}{
+		{"transliterations", []report{
+			{"Gazette", "2025-12-03", "UTC", "Envoy Steve Witkoff met Volodymyr Zelenskyy in Kyiv on [Tuesday].", "2025-12-02", past},
+			{"Herald", "2025-12-03", "UTC", "Envoy Steve Vitkov met Volodymyr Zelenskiy in Kiev on [Tuesday].", "2025-12-02", past},
+		}, true},
+		{"one speaker, two wordings", []report{
+			{"Gazette", "2025-12-04", "UTC", "President Donald Trump said [Wednesday] he believes Putin wants to end the war.", "2025-12-03", past},
+			{"Herald", "2025-12-04", "UTC", "Trump echoed that sentiment on [Wednesday], telling reporters the talks went well.", "2025-12-03", past},
+		}, true},
+		{"two speakers of one country", []report{
+			{"Gazette", "2025-12-04", "UTC", "Ukrainian President Volodymyr Zelensky said on [Wednesday] that talks would continue.", "2025-12-03", past},
+			{"Herald", "2025-12-04", "UTC", "Ukrainian Foreign Minister Andrii Sybiha said on [Wednesday] that Russia must stop.", "2025-12-03", past},
+		}, false},
+		{"a statement and the talks it follows", []report{
+			{"Gazette", "2025-12-04", "UTC", "Witkoff and Kushner met Putin at the Kremlin on [Tuesday].", "2025-12-02", past},
+			{"Herald", "2025-12-04", "UTC", "The Kremlin said on [Tuesday] that no compromise had been found.", "2025-12-02", past},
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, err := Merge(context.Background(), handDocs(t, tt.reports))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if one := tl.Mentions[0].Event == tl.Mentions[1].Event; one != tt.one {
+				dumpTimeline(t, tl)
+				t.Errorf("one event: %v, want %v", one, tt.one)
+			}
+		})
+	}
+}

@@ -85,7 +85,8 @@ one two three four five six seven eight nine ten eleven twelve half quarter firs
 some any all each every both many much more most other another such own same new old
 meanwhile however moreover afterwards afterward instead indeed according`)
 
-// nameTitles are capitalised words that open a name but are no name.
+// notNames are capitalised words that are no name: function words at the
+// start of a sentence, page words ("Key Points", "Share").
 var notNames = toSet(`the a an in on at after before but and or as for from to with by of if when while during despite though although
 this that these those it he she they we you i his her their its our my there here what why how who which
 meanwhile however moreover afterwards afterward earlier later yesterday today tomorrow
@@ -266,6 +267,7 @@ func FoldName(s string) string {
 // translit collapses transliteration variants (a read-only table).
 var translit = strings.NewReplacer("ks", "x", "w", "v", "ph", "f", "ck", "k")
 
+// foldRune maps Latin letters with diacritics to plain ASCII.
 var foldRune = func() map[rune]string {
 	m := map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'đ': "d", 'ł': "l", 'ı': "i", 'þ': "th", 'ð': "d"}
 	for base, rs := range map[string]string{
@@ -282,12 +284,13 @@ var foldRune = func() map[rune]string {
 
 // signature is what a clause says happened and who took part.
 type signature struct {
-	names  []string // folded participant and place names, sorted, unique
-	places []string // the names said to be where it happened ("in Florida", "at the Kremlin")
-	preds []string // predicate classes or stems of content words, sorted, unique
-	head  string   // the predicate nearest the expression ("" if none)
-	cue   cueSet   // overnight cues around the expression
-	old   bool     // the old date of a plan that moved
+	names   []string // folded participant and place names, sorted, unique
+	places  []string // the names said to be where it happened ("in Florida", "at the Kremlin")
+	speaker string   // folded name just before the speech verb ("Zelensky" in "President Zelensky said")
+	preds   []string // predicate classes or stems of content words, sorted, unique
+	head    string   // the predicate nearest the expression ("" if none)
+	cue     cueSet   // overnight cues around the expression
+	old     bool     // the old date of a plan that moved
 	// display holds, for each folded name in order of appearance, one
 	// spelling as written, for labels: pairs of (folded, spelling).
 	display [][2]string
@@ -407,6 +410,7 @@ func signatureAt(sentence string, start, end int) signature {
 	var sig signature
 	collect(&sig, toks, lo, hi, a, b)
 	sig.places = places(toks, lo, hi)
+	sig.speaker = speaker(toks, lo, hi)
 	// a fronted adverbial ("On Tuesday, President Putin accused …",
 	// "Speaking in the Oval Office on Wednesday, Trump said …") takes the
 	// subject, and if it says nothing else, the clause after its comma
@@ -531,6 +535,31 @@ func isName(toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// speaker returns the folded name nearest before the first speech verb
+// of toks[lo:hi] (a lower-case word or two such as "aide" may come
+// between), or after it ("said Trump"); "" when there is none.
+func speaker(toks []token, lo, hi int) string {
+	for i := lo; i < hi && i < len(toks); i++ {
+		lw := strings.ToLower(toks[i].text)
+		if !speechVerbs[lw] && !(classes[stem(lw)] == "say" && toks[i].punct == 0 && !isName(toks, i)) {
+			continue
+		}
+		for k := i - 1; k >= lo && k >= i-3; k-- {
+			if isName(toks, k) {
+				return FoldName(toks[k].text)
+			}
+			if toks[k].punct != 0 {
+				break
+			}
+		}
+		if i+1 < len(toks) && isName(toks, i+1) {
+			return FoldName(toks[i+1].text)
+		}
+		return ""
+	}
+	return ""
 }
 
 // places returns the folded names that follow "in" or "at" (and "the")

@@ -101,12 +101,12 @@ type clusterDoc struct {
 	loc  *time.Location
 }
 
-var clockValue = regexp.MustCompile(`^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::(\d\d))?(Z|[+-]\d\d:?\d\d)?$`)
+var clusterClockRe = regexp.MustCompile(`^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::(\d\d))?(Z|[+-]\d\d:?\d\d)?$`)
 
-// clockInstant reads a TIMEX3 clock value as an instant; a value without an
+// clusterInstant reads a TIMEX3 clock value as an instant; a value without an
 // offset is in the article's zone. ok is false for any other value.
-func clockInstant(v string, loc *time.Location) (time.Time, bool) {
-	m := clockValue.FindStringSubmatch(v)
+func clusterInstant(v string, loc *time.Location) (time.Time, bool) {
+	m := clusterClockRe.FindStringSubmatch(v)
 	if m == nil {
 		return time.Time{}, false
 	}
@@ -128,9 +128,9 @@ func clockInstant(v string, loc *time.Location) (time.Time, bool) {
 	}
 }
 
-// sameValue is goldcheck's same_value: the exact TIMEX3 value, the gold's
+// clusterSameValue is goldcheck's same_value: the exact TIMEX3 value, the gold's
 // literal reading, or the same instant.
-func sameValue(got string, it clusterItem, loc *time.Location) bool {
+func clusterSameValue(got string, it clusterItem, loc *time.Location) bool {
 	want := []string{it.Value}
 	if it.LiteralValue != "" {
 		want = append(want, it.LiteralValue)
@@ -138,20 +138,20 @@ func sameValue(got string, it clusterItem, loc *time.Location) bool {
 	if slices.Contains(want, got) {
 		return true
 	}
-	g, ok := clockInstant(got, loc)
+	g, ok := clusterInstant(got, loc)
 	if !ok {
 		return false
 	}
 	for _, w := range want {
-		if wi, ok := clockInstant(w, loc); ok && wi.Equal(g) {
+		if wi, ok := clusterInstant(w, loc); ok && wi.Equal(g) {
 			return true
 		}
 	}
 	return false
 }
 
-// locateItem returns the byte span of a gold item in its document's body.
-func locateItem(t *testing.T, docs map[string]clusterDoc, it clusterItem) (int, int) {
+// clusterLocate returns the byte span of a gold item in its document's body.
+func clusterLocate(t *testing.T, docs map[string]clusterDoc, it clusterItem) (int, int) {
 	t.Helper()
 	if !strings.HasSuffix(it.Doc, ".txt") {
 		if _, ok := docs[it.Doc+".txt"]; ok {
@@ -180,8 +180,8 @@ func locateItem(t *testing.T, docs map[string]clusterDoc, it clusterItem) (int, 
 	return i, i + len(it.Text)
 }
 
-// scoreCluster runs the CLI on dir and scores it against gold.yaml there.
-func scoreCluster(t *testing.T, dir string) clusterScore {
+// clusterScoreDir runs the CLI on dir and scores it against gold.yaml there.
+func clusterScoreDir(t *testing.T, dir string) clusterScore {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "gold.yaml"))
 	if err != nil {
@@ -213,7 +213,7 @@ func scoreCluster(t *testing.T, dir string) clusterScore {
 	}
 	rows := readCSV(t, runCLI(t, "csv", dir))
 	at := func(it clusterItem) []csvRow {
-		s, e := locateItem(t, docs, it)
+		s, e := clusterLocate(t, docs, it)
 		doc := it.Doc
 		if _, ok := docs[doc]; !ok {
 			doc += ".txt"
@@ -243,7 +243,7 @@ func scoreCluster(t *testing.T, dir string) clusterScore {
 			}
 			continue
 		}
-		good := slices.ContainsFunc(hits, func(h csvRow) bool { return sameValue(h["value"], tx, docs[tx.Doc].loc) })
+		good := slices.ContainsFunc(hits, func(h csvRow) bool { return clusterSameValue(h["value"], tx, docs[tx.Doc].loc) })
 		switch {
 		case tx.Optional:
 			sc.optional++
@@ -310,7 +310,7 @@ func scoreCluster(t *testing.T, dir string) clusterScore {
 		}
 	}
 	sideHits := func(ci int, it clusterItem) bool {
-		s, e := locateItem(t, docs, it)
+		s, e := clusterLocate(t, docs, it)
 		for _, sd := range conflicts[ci].Sides {
 			if filepath.Base(sd.Source) == it.Doc && sd.Start < e && s < sd.End {
 				return true
@@ -373,7 +373,7 @@ func TestClusters(t *testing.T) {
 	}
 	for _, name := range dirs {
 		t.Run(name, func(t *testing.T) {
-			sc := scoreCluster(t, filepath.Join(root, name))
+			sc := clusterScoreDir(t, filepath.Join(root, name))
 			for _, m := range sc.misses {
 				t.Log(m)
 			}
@@ -403,6 +403,35 @@ func TestClusters(t *testing.T) {
 				case c.got != c.want:
 					t.Logf("%s: %s %d beats the recorded %d: raise the floor in clusterFloors", name, c.what, c.got, c.want)
 				}
+			}
+		})
+	}
+}
+
+func TestClusterSameValue(t *testing.T) {
+	lima, err := time.LoadLocation("America/Lima")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		got  string
+		gold clusterItem
+		want bool
+	}{
+		{"exact date", "2026-02-01", clusterItem{Value: "2026-02-01"}, true},
+		{"other date", "2026-02-02", clusterItem{Value: "2026-02-01"}, false},
+		{"literal reading", "2025-W48", clusterItem{Value: "2025-11-25", LiteralValue: "2025-W48"}, true},
+		{"same instant, UTC vs offset", "2026-02-02T04:40Z", clusterItem{Value: "2026-02-01T23:40-05:00"}, true},
+		{"same instant, article zone vs offset", "2026-02-01T23:40", clusterItem{Value: "2026-02-01T23:40-05:00"}, true},
+		{"clock a day off", "2026-02-02T23:40", clusterItem{Value: "2026-02-01T23:40-05:00"}, false},
+		{"date is not the instant", "2026-02-03", clusterItem{Value: "2026-02-03T06:00+11:00"}, false},
+		{"seconds and colonless offset", "2026-02-17T20:00:00Z", clusterItem{Value: "2026-02-18T01:30+0530"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := clusterSameValue(tt.got, tt.gold, lima); got != tt.want {
+				t.Errorf("clusterSameValue(%q, %q) = %v, want %v", tt.got, tt.gold.Value, got, tt.want)
 			}
 		})
 	}
