@@ -37,6 +37,7 @@ type Extractor struct {
 
 	pool  sync.Pool // *[]tok scratch buffers
 	cpool sync.Pool // *[]cand scratch buffers
+	spool sync.Pool // *segScratch buffers
 	zones map[string]*time.Location
 	// places maps a few hundred newsroom place names to their zone, for
 	// "local time" (the place in the sentence, else the dateline's).
@@ -86,6 +87,7 @@ func NewExtractor(opts Options) *Extractor {
 	x.ordAdj = map[string]bool{"consecutive": true, "straight": true, "successive": true, "time": true, "round": true, "term": true, "largest": true, "biggest": true, "half": true, "quarter": true, "place": true, "world": true, "day": true, "week": true, "year": true, "month": true}
 	x.pool.New = func() any { b := make([]tok, 0, 1024); return &b }
 	x.cpool.New = func() any { b := make([]cand, 0, 64); return &b }
+	x.spool.New = func() any { return new(segScratch) }
 	x.places = map[string]*time.Location{}
 	for _, p := range placeZones {
 		if loc, err := time.LoadLocation(p[1]); err == nil {
@@ -123,7 +125,9 @@ func (x *Extractor) Extract(a *Article) []Mention {
 	if len(cands) == 0 {
 		return nil
 	}
-	segs := Segments(body)
+	sc := x.spool.Get().(*segScratch)
+	defer x.spool.Put(sc)
+	segs := sc.segment(body, toks)
 	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
 	if !r.undated {
 		r.anchor = a.PubDay().Start

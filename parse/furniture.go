@@ -353,77 +353,151 @@ const maxScan = 150
 // carries the state of quotation marks from one segment of a paragraph
 // to the next.
 func scanSegment(t string, f *feat, inQuote *bool) {
-	word := 0
-	for i := 0; i < len(t); {
-		c := t[i]
-		switch byteClass[c] {
+	f.words = scanRange(t, 0, len(t), f, inQuote, 0)
+}
+
+// scanRange scans t[i:end] for scanSegment, word being the index of the
+// next word; it returns the index after the last word. Letter and digit
+// runs may run on past end (up to len(t)).
+func scanRange(t string, i, end int, f *feat, inQuote *bool, word int) int {
+	for i < end {
+		switch byteClass[t[i]] {
 		case 0:
 			i++
-			continue
 		case 1:
 			j := i + 1
 			for j < len(t) && byteClass[t[j]] == 1 {
 				j++
 			}
-			n := j - i
-			id := wNone
-			if n < 16 && triggerLens[pairIndex(t, i, n)]&(1<<n) != 0 {
-				id = wordID(t[i:j])
-				if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
-					id = wNone // the country
-				}
-			}
-			if word < 2 {
-				if word == 0 {
-					f.first = id
-					if j < len(t) {
-						f.afterWord = t[j]
-					}
-				} else {
-					f.second = id
-				}
-			}
-			if id != wNone {
-				switch id {
-				case wWe, wUs, wOur, wOurs, wYou, wYour, wYours:
-					if !*inQuote {
-						f.addr++
-					}
-				}
-				f.add(id, word)
-			}
+			scanWord(t, i, j, f, inQuote, word)
 			word++
 			i = j
-			continue
 		case 2:
-			j := i + 1
-			for j < len(t) && (byteClass[t[j]] == 2 || t[j] == '.' || t[j] == ',') {
-				j++
-			}
-			f.digits = true
-			if word == 0 && j < len(t) {
+			i = scanDigits(t, i, f, word)
+			word++
+		default:
+			scanMark(t, i, f, inQuote)
+			i++
+		}
+	}
+	return word
+}
+
+// scanWord records the word t[i:j] (ASCII letters) as word number word.
+func scanWord(t string, i, j int, f *feat, inQuote *bool, word int) {
+	n := j - i
+	id := wNone
+	if n < 16 && triggerLens[pairIndex(t, i, n)]&(1<<n) != 0 {
+		id = wordID(t[i:j])
+		if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
+			id = wNone // the country
+		}
+	}
+	if word < 2 {
+		if word == 0 {
+			f.first = id
+			if j < len(t) {
 				f.afterWord = t[j]
 			}
-			f.add(wNum, word)
+		} else {
+			f.second = id
+		}
+	}
+	if id != wNone {
+		switch id {
+		case wWe, wUs, wOur, wOurs, wYou, wYour, wYours:
+			if !*inQuote {
+				f.addr++
+			}
+		}
+		f.add(id, word)
+	}
+}
+
+// scanDigits records the number starting at t[i] (digits with inner '.'
+// and ',') as word number word and returns the index after it.
+func scanDigits(t string, i int, f *feat, word int) int {
+	j := i + 1
+	for j < len(t) && (byteClass[t[j]] == 2 || t[j] == '.' || t[j] == ',') {
+		j++
+	}
+	f.digits = true
+	if word == 0 && j < len(t) {
+		f.afterWord = t[j]
+	}
+	f.add(wNum, word)
+	return j
+}
+
+// scanMark handles a byte outside words and numbers: quotation marks, a
+// colon, the copyright sign.
+func scanMark(t string, i int, f *feat, inQuote *bool) {
+	c := t[i]
+	switch {
+	case c == '"':
+		*inQuote = !*inQuote
+	case c == ':' && i+1 < len(t):
+		f.colonMid = true
+	case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA9:
+		f.copyright = true
+	case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9C:
+		*inQuote = true
+	case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9D:
+		*inQuote = false
+	}
+}
+
+// scanSegmentToks does what scanSegment does for the segment body[s:e],
+// reading the tokenizer's tokens instead of the bytes: one step per token,
+// no second pass over the letters. toks[k:] are the tokens from the
+// segment on; it returns the index of the first token after the segment.
+// A token that crosses the segment's edge (never seen in practice) falls
+// back to the byte scan, so the result is always scanSegment's.
+func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote *bool) int {
+	for k < len(toks) && int(toks[k].e) <= s {
+		k++
+	}
+	t := body[s:e]
+	q0 := *inQuote
+	word := 0
+	j := k
+	for ; j < len(toks) && int(toks[j].s) < e; j++ {
+		tk := &toks[j]
+		i, te := int(tk.s)-s, int(tk.e)-s
+		if i < 0 || te > len(t) {
+			*f, *inQuote = feat{}, q0
+			scanSegment(t, f, inQuote)
+			for j < len(toks) && int(toks[j].s) < e {
+				j++
+			}
+			return j
+		}
+		switch tk.k {
+		case tkWord:
+			if tk.hi {
+				// letters beyond ASCII: the byte scan splits the word
+				// into its ASCII runs, as scanSegment does
+				word = scanRange(t, i, te, f, inQuote, word)
+				continue
+			}
+			scanWord(t, i, te, f, inQuote, word)
 			word++
-			i = j
-			continue
+		case tkNum:
+			d := scanDigits(t, i, f, word)
+			word++
+			for j+1 < len(toks) && int(toks[j+1].s) < s+d {
+				j++ // the '.', ',' and digits the number took
+			}
+		default:
+			for ; i < te; i++ {
+				if byteClass[t[i]] == 3 {
+					scanMark(t, i, f, inQuote)
+				}
+			}
 		}
-		switch {
-		case c == '"':
-			*inQuote = !*inQuote
-		case c == ':' && i+1 < len(t):
-			f.colonMid = true
-		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA9:
-			f.copyright = true
-		case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9C:
-			*inQuote = true
-		case c == 0xE2 && i+2 < len(t) && t[i+1] == 0x80 && t[i+2] == 0x9D:
-			*inQuote = false
-		}
-		i++
 	}
 	f.words = word
+	return j
 }
 
 // pairIndex returns the triggerLens index of the word t[i:i+n] (ASCII
@@ -600,13 +674,21 @@ func menuLike(body string, sg Segment, f segInfo) bool {
 }
 
 // markFurniture sets Furniture and Reason on the segments.
-func markFurniture(body string, segs []Segment, paras []paraInfo) {
+func markFurniture(body string, toks []tok, segs []Segment, paras []paraInfo, sc *segScratch) {
 	if len(segs) == 0 {
 		return
 	}
 	table := phraseTable[:]
-	infos := make([]segInfo, len(segs))
+	infos := sc.infos[:0]
+	if cap(infos) < len(segs) {
+		infos = make([]segInfo, len(segs))
+		sc.infos = infos
+	} else {
+		infos = infos[:len(segs)]
+		clear(infos)
+	}
 	var f feat
+	k := 0 // the first token not before the segment, when toks are given
 	for _, p := range paras {
 		inQuote := false
 		for i := p.from; i < p.to; i++ {
@@ -617,7 +699,11 @@ func markFurniture(body string, segs []Segment, paras []paraInfo) {
 				continue
 			}
 			f = feat{}
-			scanSegment(body[sg.Start:sg.End], &f, &inQuote)
+			if toks != nil {
+				k = scanSegmentToks(body, sg.Start, sg.End, toks, k, &f, &inQuote)
+			} else {
+				scanSegment(body[sg.Start:sg.End], &f, &inQuote)
+			}
 			infos[i] = segInfo{words: int32(f.words), addr: int32(f.addr), digits: f.digits, colonMid: f.colonMid}
 			if r, pr := segmentReason(body, sg, &f, table); r != "" {
 				segs[i].Furniture, segs[i].Reason = true, r

@@ -61,6 +61,7 @@ type tok struct {
 	sp   bool // whitespace (or start of text) before the token
 	cap  bool // starts with an upper-case letter
 	nd   uint8
+	hi   bool // a word with letters beyond ASCII ("café")
 }
 
 // lexicon holds the words the rules know, in a small open-addressing hash
@@ -266,7 +267,7 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 				ascii = false
 				j += size
 			}
-			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a'})
+			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a', hi: !ascii})
 			if wl := j - i; ascii && wl < len(low) {
 				// prefilter on the first two letters and the length
 				key := int((c|0x20)-'a') * 27
@@ -304,7 +305,7 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 					}
 					j += s2
 				}
-				toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r)})
+				toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r), hi: true})
 				i = j
 			} else {
 				toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp})

@@ -37,8 +37,28 @@ type Segment struct {
 // byte scanner with no regular expressions and a handful of allocations
 // per call, so it is safe to call on every article of a large feed.
 func Segments(body string) []Segment {
-	out := make([]Segment, 0, len(body)/80+4)
-	var paras []paraInfo
+	var sc segScratch
+	return sc.segment(body, nil)
+}
+
+// segScratch holds the buffers of one segmentation, so that the tagger
+// can reuse them from one article to the next.
+type segScratch struct {
+	segs  []Segment
+	paras []paraInfo
+	infos []segInfo
+}
+
+// segment is [Segments] with reused buffers: the result aliases sc.segs
+// and is valid until the next call. toks, when not nil, are body's tokens
+// (from the tagger's tokenizer); the furniture word scan then reads them
+// instead of the bytes, with the same result.
+func (sc *segScratch) segment(body string, toks []tok) []Segment {
+	out := sc.segs[:0]
+	if need := len(body)/80 + 4; cap(out) < need {
+		out = make([]Segment, 0, need)
+	}
+	paras := sc.paras[:0]
 	i, para := 0, 0
 	for i < len(body) {
 		ps, pe, next := nextParagraph(body, i)
@@ -51,7 +71,8 @@ func Segments(body string) []Segment {
 		para++
 		i = next
 	}
-	markFurniture(body, out, paras)
+	sc.segs, sc.paras = out, paras
+	markFurniture(body, toks, out, paras, sc)
 	return out
 }
 

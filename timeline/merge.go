@@ -73,9 +73,8 @@ const (
 	flagSuspect              // tense and date disagree, or an old date: no conflict side
 )
 
-// from and to return the floating interval as times.
+// from returns the start of the floating interval as a time.
 func (it *item) from() time.Time { return time.Unix(it.fs, 0).UTC() }
-func (it *item) to() time.Time   { return time.Unix(it.fe, 0).UTC() }
 
 // names and preds return an item's token ids, sorted.
 func (mg *merger) names(it *item) []uint32 {
@@ -834,6 +833,7 @@ type span struct{ s, e int64 }
 
 func (a span) overlaps(b span) bool { return a.s < b.e && b.s < a.e }
 
+// spanOf returns an item's floating interval.
 func spanOf(it *item) span { return span{it.fs, it.fe} }
 
 // near reports whether two items' dates are close enough to be one event
