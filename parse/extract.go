@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -127,7 +126,7 @@ func (x *Extractor) Extract(a *Article) []Mention {
 	}
 	sc := x.spool.Get().(*segScratch)
 	defer x.spool.Put(sc)
-	segs := sc.segment(body, toks)
+	segs := segment(body, toks, sc)
 	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
 	if !r.undated {
 		r.anchor = a.PubDay().Start
@@ -154,14 +153,11 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		if seg.End < e {
 			seg.End = e
 		}
-		sa := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= seg.Start })
-		sb := sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= seg.End })
-		if sb < c.b {
-			sb = c.b
-		}
-		if sa > c.a {
-			sa = c.a
-		}
+		// the sentence's tokens [sa, sb), never narrower than the match:
+		// the first token at or after seg.Start lies at or before c.a,
+		// the first at or after seg.End at or after c.b
+		sa := min(tokAt(toks, 0, c.a+1, seg.Start), c.a)
+		sb := max(tokAt(toks, c.b, len(toks), seg.End), c.b)
 		tense, signal := TenseUnknown, ""
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
@@ -198,6 +194,20 @@ func (x *Extractor) Extract(a *Article) []Mention {
 	}
 	x.attachClocks(body, cands, out, &r)
 	return out
+}
+
+// tokAt returns the first index k in [lo, hi) with toks[k].s >= pos, or
+// hi (a binary search: token starts increase).
+func tokAt(toks []tok, lo, hi, pos int) int {
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(toks[m].s) < pos {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // attachClocks puts a clock time on the day written next to it ("5 p.m.

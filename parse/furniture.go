@@ -1,6 +1,9 @@
 package parse
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Page furniture: the parts of a scraped news page that are not the
 // story. The rules look at words, not at outlets: call-to-action phrases
@@ -298,39 +301,65 @@ func (f *feat) add(id uint8, word int) {
 
 func (f *feat) has(id uint8) bool { return f.mask[id>>6]&(1<<(id&63)) != 0 }
 
-// match reports which phrase classes the segment holds.
-func (f *feat) match(table []phrase) (found [cReadTime + 1]bool) {
+// phraseStarts lists, for each trigger word, the indexes in phraseTable
+// of the phrases that start with it (a constant table built once).
+var phraseStarts = func() (idx [nWords][]uint8) {
+	for i, p := range phraseTable {
+		idx[p.w[0]] = append(idx[p.w[0]], uint8(i))
+	}
+	return idx
+}()
+
+// match reports which phrase classes the segment holds. It tries only the
+// phrases that start with a word the segment has; the answer is a set, so
+// the order of the tries does not matter.
+func (f *feat) match() (found [cReadTime + 1]bool) {
 	if f.anchors == 0 {
 		return
 	}
-	for _, p := range table {
-		if found[p.class] || !f.has(p.w[0]) || (p.w[p.n-1] != wAny && !f.has(p.w[p.n-1])) {
-			continue
-		}
-		for t := 0; t < f.n; t++ {
-			if f.ids[t] != p.w[0] {
+	for w, m := range f.mask {
+		for ; m != 0; m &= m - 1 {
+			id := w*64 + bits.TrailingZeros64(m)
+			if id >= len(phraseStarts) {
 				continue
 			}
-			pos, u, k := int(f.at[t]), t, 1
-			for ; k < int(p.n); k++ {
-				pos++
-				if p.w[k] == wAny {
-					continue
+			for _, pi := range phraseStarts[id] {
+				if p := &phraseTable[pi]; !found[p.class] && f.holds(p) {
+					found[p.class] = true
 				}
-				for u < f.n && int(f.at[u]) < pos {
-					u++
-				}
-				if u == f.n || int(f.at[u]) != pos || f.ids[u] != p.w[k] {
-					break
-				}
-			}
-			if k == int(p.n) {
-				found[p.class] = true
-				break
 			}
 		}
 	}
 	return
+}
+
+// holds reports whether the segment holds phrase p.
+func (f *feat) holds(p *phrase) bool {
+	if !f.has(p.w[0]) || (p.w[p.n-1] != wAny && !f.has(p.w[p.n-1])) {
+		return false
+	}
+	for t := 0; t < f.n; t++ {
+		if f.ids[t] != p.w[0] {
+			continue
+		}
+		pos, u, k := int(f.at[t]), t, 1
+		for ; k < int(p.n); k++ {
+			pos++
+			if p.w[k] == wAny {
+				continue
+			}
+			for u < f.n && int(f.at[u]) < pos {
+				u++
+			}
+			if u == f.n || int(f.at[u]) != pos || f.ids[u] != p.w[k] {
+				break
+			}
+		}
+		if k == int(p.n) {
+			return true
+		}
+	}
+	return false
 }
 
 // byteClass sorts the bytes the word scan cares about: 1 letter, 2 digit,
@@ -519,10 +548,10 @@ type segInfo struct {
 }
 
 // segmentReason applies the sentence-level rules.
-func segmentReason(body string, sg Segment, f *feat, table []phrase) (reason string, promo bool) {
+func segmentReason(body string, sg Segment, f *feat) (reason string, promo bool) {
 	n := sg.Len()
 	text := body[sg.Start:sg.End]
-	found := f.match(table)
+	found := f.match()
 	switch {
 	case found[cReadTime] && n <= 80:
 		return reasonReadTime, false
@@ -678,13 +707,15 @@ func markFurniture(body string, toks []tok, segs []Segment, paras []paraInfo, sc
 	if len(segs) == 0 {
 		return
 	}
-	table := phraseTable[:]
-	infos := sc.infos[:0]
-	if cap(infos) < len(segs) {
+	var infos []segInfo
+	switch {
+	case sc == nil:
 		infos = make([]segInfo, len(segs))
-		sc.infos = infos
-	} else {
-		infos = infos[:len(segs)]
+	case cap(sc.infos) < len(segs):
+		sc.infos = make([]segInfo, len(segs))
+		infos = sc.infos
+	default:
+		infos = sc.infos[:len(segs)]
 		clear(infos)
 	}
 	var f feat
@@ -705,7 +736,7 @@ func markFurniture(body string, toks []tok, segs []Segment, paras []paraInfo, sc
 				scanSegment(body[sg.Start:sg.End], &f, &inQuote)
 			}
 			infos[i] = segInfo{words: int32(f.words), addr: int32(f.addr), digits: f.digits, colonMid: f.colonMid}
-			if r, pr := segmentReason(body, sg, &f, table); r != "" {
+			if r, pr := segmentReason(body, sg, &f); r != "" {
 				segs[i].Furniture, segs[i].Reason = true, r
 				infos[i].promo = pr
 			}

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -252,12 +253,18 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 			j := i + 1
 			ascii := true
 			for j < n {
-				d := body[j]
-				if bd := lexBytes[d]; bd != bHigh {
-					if bd == bLetter {
-						j++
-						continue
+				// the ASCII letters, eight bytes a step
+				for j+8 <= n {
+					r := letterRun8(load8(body, j))
+					j += r
+					if r < 8 {
+						break
 					}
+				}
+				for j < n && lexBytes[body[j]] == bLetter {
+					j++
+				}
+				if j == n || lexBytes[body[j]] != bHigh {
 					break
 				}
 				r, size := utf8.DecodeRuneInString(body[j:])
@@ -315,6 +322,31 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 		sp = false
 	}
 	return toks
+}
+
+// load8 returns the eight bytes s[i:i+8] as a little-endian word (the
+// compiler turns this into one load).
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// letterRun8 returns how many of the bytes of v, from the lowest, are
+// ASCII letters before the first that is not (8 when all are). It tests
+// the eight bytes at once: a byte is a letter when it is below 0x80 and,
+// with the 0x20 bit set, between 'a' and 'z'. With the high bits cleared
+// the additions cannot carry from one byte into the next.
+func letterRun8(v uint64) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	x := (v | 0x20*ones) &^ high
+	geA := (x + (0x80-'a')*ones) & high   // x >= 'a'
+	gtZ := (x + (0x80-'z'-1)*ones) & high // x > 'z'
+	letter := geA &^ gtZ &^ (v & high)
+	return bits.TrailingZeros64(^letter&high) >> 3
 }
 
 // leadKey indexes the prefilter by the first two letters of a word (c0

@@ -650,6 +650,13 @@ func (m *matcher) bareYear(i int) (int, bool) {
 }
 
 func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s // already lower case: the common case, no allocation
+	}
 	switch s { // sentence-initial function words: no allocation
 	case "The":
 		return "the"
@@ -692,18 +699,13 @@ func lowerASCII(s string) string {
 	case "With":
 		return "with"
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
+	b := []byte(s)
+	for j := i; j < len(b); j++ {
+		if b[j] >= 'A' && b[j] <= 'Z' {
+			b[j] += 'a' - 'A'
 		}
 	}
-	return s
+	return string(b)
 }
 
 // yearAfter reads an optional ", 2024" / " 2024" at j.

@@ -37,8 +37,7 @@ type Segment struct {
 // byte scanner with no regular expressions and a handful of allocations
 // per call, so it is safe to call on every article of a large feed.
 func Segments(body string) []Segment {
-	var sc segScratch
-	return sc.segment(body, nil)
+	return segment(body, nil, nil)
 }
 
 // segScratch holds the buffers of one segmentation, so that the tagger
@@ -49,16 +48,46 @@ type segScratch struct {
 	infos []segInfo
 }
 
-// segment is [Segments] with reused buffers: the result aliases sc.segs
-// and is valid until the next call. toks, when not nil, are body's tokens
-// (from the tagger's tokenizer); the furniture word scan then reads them
-// instead of the bytes, with the same result.
-func (sc *segScratch) segment(body string, toks []tok) []Segment {
+// segment is [Segments] with the buffers of sc reused when sc is not nil:
+// the result then aliases sc.segs and is valid until the next call. toks,
+// when not nil, are body's tokens (from the tagger's tokenizer); the
+// furniture word scan then reads them instead of the bytes, with the same
+// result.
+func segment(body string, toks []tok, sc *segScratch) []Segment {
+	need := len(body)/80 + 4
+	if sc == nil {
+		// the loop of splitBody, with a paras slice that does not escape
+		// (its first appends stay on the stack)
+		var paras []paraInfo
+		out := make([]Segment, 0, need)
+		i, para := 0, 0
+		for i < len(body) {
+			ps, pe, next := nextParagraph(body, i)
+			if ps < 0 {
+				break
+			}
+			first := len(out)
+			out = splitParagraph(body, ps, pe, para, out)
+			paras = append(paras, paraInfo{start: ps, end: pe, from: first, to: len(out)})
+			para++
+			i = next
+		}
+		markFurniture(body, toks, out, paras, nil)
+		return out
+	}
 	out := sc.segs[:0]
-	if need := len(body)/80 + 4; cap(out) < need {
+	if cap(out) < need {
 		out = make([]Segment, 0, need)
 	}
-	paras := sc.paras[:0]
+	out, sc.paras = splitBody(body, out, sc.paras[:0])
+	sc.segs = out
+	markFurniture(body, toks, out, sc.paras, sc)
+	return out
+}
+
+// splitBody appends the sentences of body to out and its paragraphs to
+// paras.
+func splitBody(body string, out []Segment, paras []paraInfo) ([]Segment, []paraInfo) {
 	i, para := 0, 0
 	for i < len(body) {
 		ps, pe, next := nextParagraph(body, i)
@@ -71,9 +100,7 @@ func (sc *segScratch) segment(body string, toks []tok) []Segment {
 		para++
 		i = next
 	}
-	sc.segs, sc.paras = out, paras
-	markFurniture(body, toks, out, paras, sc)
-	return out
+	return out, paras
 }
 
 // paraInfo is one paragraph and the range of its segments in the output.

@@ -54,10 +54,11 @@ func TestSegmentTokens(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			body := texts[name]
 			want := Segments(body)
-			got := sc.segment(body, lx.tokenize(body, nil))
+			got := segment(body, lx.tokenize(body, nil), &sc)
 			if !slices.Equal(got, want) {
 				t.Errorf("segments from tokens differ:\n got %v\nwant %v", got, want)
 			}
+			checkFeats(t, body, lx.tokenize(body, nil), want)
 		})
 	}
 }
@@ -71,9 +72,29 @@ func FuzzSegmentTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		var sc segScratch
 		want := Segments(body)
-		got := sc.segment(body, lx.tokenize(body, nil))
+		got := segment(body, lx.tokenize(body, nil), &sc)
 		if !slices.Equal(got, want) {
 			t.Fatalf("segments from tokens differ for %q:\n got %v\nwant %v", body, got, want)
 		}
+		checkFeats(t, body, lx.tokenize(body, nil), want)
 	})
+}
+
+// checkFeats compares, segment by segment, what the word scan learns from
+// the bytes and from the tokens (quotation state carried along).
+func checkFeats(t *testing.T, body string, toks []tok, segs []Segment) {
+	t.Helper()
+	qb, qt := false, false
+	k := 0
+	for i, sg := range segs {
+		if i > 0 && sg.Para != segs[i-1].Para {
+			qb, qt = false, false
+		}
+		var fb, ft feat
+		scanSegment(body[sg.Start:sg.End], &fb, &qb)
+		k = scanSegmentToks(body, sg.Start, sg.End, toks, k, &ft, &qt)
+		if fb != ft || qb != qt {
+			t.Fatalf("segment %d %q: bytes %+v (quote %v), tokens %+v (quote %v)", i, body[sg.Start:sg.End], fb, qb, ft, qt)
+		}
+	}
 }

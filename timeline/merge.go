@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"cmp"
+	"fmt"
+	"os"
 	"context"
 	"math"
 	"slices"
@@ -48,6 +50,10 @@ const (
 	headBonus    = 0.15 // added to the predicate similarity when heads match
 	noNameFactor = 0.5  // discount when one side names nobody
 	sayNameShare = 0.8  // names' share when both are statements ("said")
+	// discount when one side names nobody but both have the same event
+	// word (other than "said")
+	sameHeadNoName = 0.8
+	commonShare    = 4 // a name in at least 1/commonShare of the items is very common
 )
 
 // item is one mention being merged, kept small: a run merges millions.
@@ -62,6 +68,7 @@ type item struct {
 	spk    uint32            // the speaker of a statement (0: none)
 	cue    cueSet
 	old    bool // the old date of a plan that moved: no claim, no conflict side
+	moved  bool // the new date of a plan that moved: a plan even in a past-tense clause
 	dur    bool // an anchored duration, spanning the range of its implied start
 	flags  uint8
 }
@@ -136,11 +143,48 @@ func mentionSignature(m *Mention) signature {
 	return signatureAt(m.Sentence, s, e)
 }
 
+// phraseSignature builds the signature of a mention's clause as if the
+// expression were the whole phrase ("9:30 a.m. EST on Wednesday" for
+// either of its two mentions), keeping the mention's own overnight cues
+// and old-date flag.
+func phraseSignature(m *Mention, phrase parse.Span) signature {
+	s := phrase.Start - m.Mention.Sentence.Start
+	e := phrase.End - m.Mention.Sentence.Start
+	if s < 0 || e > len(m.Sentence) || s > e {
+		return mentionSignature(m)
+	}
+	sig := signatureAt(m.Sentence, s, e)
+	own := mentionSignature(m)
+	sig.cue, sig.old, sig.moved = own.cue|sig.cue, own.old, own.moved
+	return sig
+}
+
+// phraseJoin reports whether two mentions of one sentence, a before b, are
+// parts of one date phrase: a clock time and its day ("9:30 a.m. EST on
+// Wednesday"), joined by nothing but "on", "at", "of" or a comma.
+func phraseJoin(a, b *Mention) bool {
+	if a.Doc != b.Doc || a.Mention.Sentence != b.Mention.Sentence || a.Span.End > b.Span.Start {
+		return false
+	}
+	s, e := a.Span.End-a.Mention.Sentence.Start, b.Span.Start-a.Mention.Sentence.Start
+	if s < 0 || e > len(a.Sentence) || e-s > 8 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(a.Sentence[s:e]), func(r rune) bool { return r == ' ' || r == ',' }) {
+		if w != "on" && w != "at" && w != "of" {
+			return false
+		}
+	}
+	return true
+}
+
 // merger holds the state of one Merge.
 type merger struct {
 	tl     *Timeline
 	voc    *vocab
 	items  []item
+	link   []int32         // per item: the item it forms one date phrase with, or -1
+	home   []int32         // per item: its cluster in phaseJoin, or -1
 	arena  []uint32        // item tokens
 	weight []float64       // per token id
 	isName []bool          // per token id
@@ -242,9 +286,12 @@ func (p *postings) scan(k uint64, limit int, out []int32) []int32 {
 	return out
 }
 
-func (mg *merger) newItem(i int, m *Mention) item {
+func (mg *merger) newItem(i int, m *Mention, phrase parse.Span) item {
 	sig := mentionSignature(m)
-	it := item{m: int32(i), doc: int32(m.Doc), cue: sig.cue, old: sig.old}
+	if phrase != m.Span {
+		sig = phraseSignature(m, phrase)
+	}
+	it := item{m: int32(i), doc: int32(m.Doc), cue: sig.cue, old: sig.old, moved: sig.moved}
 	if m.Rule == corefRule {
 		// the expression is the event word itself: it is the head
 		sig.head = predicate(HeadLemma(m.Text))
@@ -328,6 +375,7 @@ func (mg *merger) vector(it *item, v, h []tokCount) ([]tokCount, []tokCount) {
 func (mg *merger) sim(x, y bag) float64 {
 	a, na, ha, b, nb, hb := x.toks, x.n, x.heads, y.toks, y.n, y.heads
 	var shN, aN, bN, shP, aP, bP float64
+	nShared, nObj := 0, 0
 	i, j := 0, 0
 	add := func(tok uint32, fa, fb float64) {
 		w := mg.weight[tok]
@@ -335,6 +383,11 @@ func (mg *merger) sim(x, y bag) float64 {
 			aN += w * fa
 			bN += w * fb
 			shN += w * min(fa, fb)
+			if fa > 0 && fb > 0 {
+				nShared++
+			}
+		} else if fa > 0 && fb > 0 && !mg.known[tok] {
+			nObj++
 		} else {
 			aP += w * fa
 			bP += w * fb
@@ -386,7 +439,13 @@ func (mg *merger) sim(x, y bag) float64 {
 	case differ:
 		ps = max(0, ps-headBonus)
 	}
+	say := mg.isSay(ha) || mg.isSay(hb)
 	if aN == 0 || bN == 0 {
+		if same && !say && mg.knownHead(ha) {
+			// the same event word ("the quake struck late Sunday"):
+			// names are often left out of a follow-up sentence
+			return sameHeadNoName * ps
+		}
 		return noNameFactor * ps
 	}
 	ns := ochiai(shN, aN, bN)
@@ -394,7 +453,19 @@ func (mg *merger) sim(x, y bag) float64 {
 		// people speak every day: a statement is its speaker's
 		return sayNameShare*ns + (1-sayNameShare)*ps
 	}
-	return nameShare*ns + (1-nameShare)*ps
+	sim := nameShare*ns + (1-nameShare)*ps
+	if nShared == 0 && nObj >= 2 && same && !say && mg.knownHead(ha) {
+		// no name in common ("Canadian lawmakers", "the Commons") but
+		// the event word and its objects ("vote on the online safety
+		// bill"): as if one side named nobody
+		sim = max(sim, sameHeadNoName*ps)
+	}
+	if nShared >= 2 && !say && !differ {
+		// two shared names on compatible dates: outlets tell one
+		// happening with different verbs ("agreed to buy", "announced")
+		sim = max(sim, ns)
+	}
+	return sim
 }
 
 func addVec(a, b []tokCount) []tokCount {
@@ -449,6 +520,11 @@ func (mg *merger) sameSpeaker(it *item, ci int32) bool {
 		known = true
 	}
 	return !known
+}
+
+// knownHead reports whether one of the heads is a known event word.
+func (mg *merger) knownHead(h []tokCount) bool {
+	return slices.ContainsFunc(h, func(x tokCount) bool { return mg.known[x.tok] })
 }
 
 // isSay reports whether the heads are all "say".
@@ -528,7 +604,13 @@ func (mg *merger) lookupTokens(it *item) []uint32 {
 		}
 		return cmp.Compare(x, y)
 	})
-	return out[:min(3, len(out))]
+	out = out[:min(3, len(out))]
+	// the head (other than "said") also finds the clusters of
+	// follow-up sentences that name nobody ("the quake struck late Sunday")
+	if it.head != 0 && it.head != mg.voc.ids["p:say"] {
+		out = append(out, it.head)
+	}
+	return out
 }
 
 // indexItem files cluster ci under the item's names and head.
@@ -559,7 +641,7 @@ func (mg *merger) indexItem(ci int32, it *item) {
 // word other than "say" can be one).
 func (mg *merger) indexConflict(ci int32, b bag, week int64) {
 	for _, tc := range b.toks {
-		if mg.isName[tc.tok] && mg.voc.df[tc.tok] >= 2 {
+		if !mg.known[tc.tok] && mg.voc.df[tc.tok] >= 2 {
 			mg.index.add(key(tc.tok, conflictSpace, week), ci)
 		}
 	}
@@ -612,6 +694,21 @@ const day = 86400 // seconds
 // (see the outline at the top of this file).
 func mergeEvents(ctx context.Context, tl *Timeline) error {
 	mg := &merger{tl: tl, voc: newVocab(), index: postings{head: map[uint64]int32{}}, sure: map[uint32]bool{}}
+	// date phrases: runs of eligible mentions joined by "on", "at", ","
+	phrase := make([]parse.Span, len(tl.Mentions))
+	for i := range tl.Mentions {
+		m := &tl.Mentions[i]
+		phrase[i] = m.Span
+		if i > 0 && eligible(m, &tl.Sources[m.Doc]) && eligible(&tl.Mentions[i-1], &tl.Sources[tl.Mentions[i-1].Doc]) && phraseJoin(&tl.Mentions[i-1], m) {
+			phrase[i].Start = phrase[i-1].Start
+		}
+	}
+	for i := len(tl.Mentions) - 2; i >= 0; i-- {
+		if phrase[i+1].Start < tl.Mentions[i+1].Span.Start && phrase[i+1].Start <= tl.Mentions[i].Span.Start {
+			phrase[i].End = phrase[i+1].End
+		}
+	}
+	prevItem := int32(-1) // the item of mention i-1, if any
 	for i := range tl.Mentions {
 		m := &tl.Mentions[i]
 		if i%4096 == 0 {
@@ -620,15 +717,23 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 			}
 		}
 		src := &tl.Sources[m.Doc]
+		link, cur := int32(-1), int32(-1)
+		if phrase[i].Start < m.Span.Start {
+			link = prevItem
+		}
 		switch {
 		case eligible(m, src):
-			mg.items = append(mg.items, mg.newItem(i, m))
+			cur = int32(len(mg.items))
+			mg.items = append(mg.items, mg.newItem(i, m, phrase[i]))
+			mg.link = append(mg.link, link)
 		case anchoredDuration(m, src):
-			it := mg.newItem(i, m)
+			it := mg.newItem(i, m, m.Span)
 			if placeDuration(&it, m, src) {
 				mg.items = append(mg.items, it)
+				mg.link = append(mg.link, -1)
 			}
 		}
+		prevItem = cur
 	}
 	mg.pubS = make([]int64, len(tl.Sources))
 	for d, src := range tl.Sources {
@@ -721,6 +826,16 @@ func (mg *merger) compareProvenance(a, b int) int {
 // is compatible with; two clusters naming people or places must share one.
 func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 	var vec, hv []tokCount
+	mate := make([]int32, len(mg.items)) // the other part of an item's date phrase
+	mg.home = make([]int32, len(mg.items))
+	for i := range mate {
+		mate[i], mg.home[i] = -1, -1
+	}
+	for i, l := range mg.link {
+		if l >= 0 {
+			mate[i], mate[l] = l, int32(i)
+		}
+	}
 	for k, ii := range order {
 		if k%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -729,27 +844,31 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 		}
 		it := &mg.items[ii]
 		vec, hv = mg.vector(it, vec[:0], hv[:0])
+		// one date phrase, one event: join the cluster of its other part
+		if o := mate[ii]; o >= 0 && mg.home[o] >= 0 && mg.compatibleAll(mg.home[o], it) {
+			mg.join(mg.home[o], ii, vec, hv)
+			continue
+		}
 		ib := bag{vec, hv, 1}
 		best, bestSim := int32(-1), 0.0
 		for _, ci := range mg.candidates(mg.lookupTokens(it), it.fs-day, it.fe+day, postingScan) {
-			ok := true
-			for _, v := range mg.vals(ci) {
-				if !mg.compatible(&mg.items[v], it) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
+			if !mg.compatibleAll(ci, it) {
 				continue
 			}
 			cb := mg.bagOf(ci, 0)
-			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 {
+			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 && mg.sharedObjects(vec, cb.toks) < 2 {
+				continue
+			}
+			if mg.weakLink(it, ib, cb, ci) {
 				continue
 			}
 			if !mg.sameSpeaker(it, ci) {
 				continue
 			}
 			sim := mg.sim(ib, cb)
+			if os.Getenv("H9DBG") != "" {
+				fmt.Fprintf(os.Stderr, "DBG %q -> cluster of %q sim=%.3f\n", mg.tl.Mentions[it.m].Text, mg.tl.Mentions[mg.items[mg.first[ci]].m].Text, sim)
+			}
 			if sim > bestSim || (sim == bestSim && best >= 0 && ci < best) {
 				best, bestSim = ci, sim
 			}
@@ -761,9 +880,107 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 		ci := int32(len(mg.first))
 		mg.first = append(mg.first, ii)
 		mg.multi = append(mg.multi, nil)
+		mg.home[ii] = ci
 		mg.indexItem(ci, it)
 	}
 	return nil
+}
+
+// compatibleAll reports whether an item's date is compatible with every
+// date of cluster ci.
+func (mg *merger) compatibleAll(ci int32, it *item) bool {
+	for _, v := range mg.vals(ci) {
+		if !mg.compatible(&mg.items[v], it) {
+			return false
+		}
+	}
+	return true
+}
+
+// sharedObjects counts the content words (no name, no known event word,
+// no "said") two bags have in common: "shareholders", "bill", "emergency".
+func (mg *merger) sharedObjects(a, b []tokCount) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].tok < b[j].tok:
+			i++
+		case a[i].tok > b[j].tok:
+			j++
+		default:
+			if !mg.isName[a[i].tok] && !mg.known[a[i].tok] {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// rareShared reports whether two bags share a name that is not very
+// common in the run: one in fewer than a quarter of the items (a
+// country every report names tells nothing about which event it is).
+func (mg *merger) rareShared(a, b []tokCount) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].tok < b[j].tok:
+			i++
+		case a[i].tok > b[j].tok:
+			j++
+		default:
+			if t := a[i].tok; mg.isName[t] && int(mg.voc.df[t])*commonShare < len(mg.items) {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
+}
+
+// sharedPreds counts the predicate tokens two bags have in common.
+func (mg *merger) sharedPreds(a, b []tokCount) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].tok < b[j].tok:
+			i++
+		case a[i].tok > b[j].tok:
+			j++
+		default:
+			if !mg.isName[a[i].tok] {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// weakLink reports a join that rests on too little: an item and a cluster
+// with different head predicates that share no predicate word and at most
+// one name ("the death toll rose on Tuesday" and "the embassy updated its
+// travel advice for Peru on Tuesday"), or a coarse date (a quarter, a
+// year) whose head differs from a finer cluster's ("by the end of the
+// year" is no "vote on February 17").
+func (mg *merger) weakLink(it *item, ib, cb bag, ci int32) bool {
+	if it.head == 0 || len(cb.heads) == 0 || slices.ContainsFunc(cb.heads, func(h tokCount) bool { return h.tok == it.head }) {
+		return false
+	}
+	if mg.sharedPreds(ib.toks, cb.toks) == 0 && mg.sharedNames(ib.toks, cb.toks) < 2 && !mg.rareShared(ib.toks, cb.toks) {
+		return true
+	}
+	if it.gran > parse.GranMonth {
+		for _, v := range mg.vals(ci) {
+			if mg.items[v].gran <= parse.GranWeek {
+				return mg.sharedPreds(ib.toks, cb.toks) < 2
+			}
+		}
+	}
+	return false
 }
 
 // join adds item ii to cluster ci.
@@ -790,6 +1007,7 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 	}
 	c.cent = addVec(c.cent, vec)
 	c.heads = addVec(c.heads, hv)
+	mg.home[ii] = ci
 	mg.indexItem(ci, it)
 }
 
@@ -871,7 +1089,7 @@ func (mg *merger) setFlags(it *item) {
 	if tense == parse.TenseFuture || it.fs >= pd.e {
 		it.flags |= flagPlanned
 	}
-	if it.old || tense == parse.TensePast && it.fs >= pd.e || tense == parse.TenseFuture && it.fe <= pd.s {
+	if it.old || tense == parse.TensePast && it.fs >= pd.e && !it.moved || tense == parse.TenseFuture && it.fe <= pd.s {
 		it.flags |= flagSuspect
 	}
 }
@@ -930,14 +1148,15 @@ func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 		if len(mg.members(int32(ai))) == 0 || !mg.eventful(b) {
 			continue
 		}
+		// names and objects ("shareholders", "emergency"), rarest first
 		var ns []uint32
 		for _, tc := range b.toks {
-			if mg.isName[tc.tok] && mg.voc.df[tc.tok] >= 2 {
+			if !mg.known[tc.tok] && mg.voc.df[tc.tok] >= 2 {
 				ns = append(ns, tc.tok)
 			}
 		}
 		if len(ns) < 2 {
-			continue // a strong overlap needs two shared names
+			continue // a strong overlap needs two shared names or objects
 		}
 		slices.SortFunc(ns, func(x, y uint32) int {
 			if c := cmp.Compare(mg.voc.df[x], mg.voc.df[y]); c != 0 {
@@ -1014,9 +1233,12 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 		return 0, false
 	}
 	ba, bb := mg.bagOf(a, 0), mg.bagOf(b, 1)
-	// a strong overlap: two names, and a shared event word that is not
-	// just "said" (people speak every day; a meeting happens once)
-	if mg.sharedNames(ba.toks, bb.toks) < 2 {
+	// a strong overlap: two names or objects (the event's noun counts as
+	// much as a name: "the deal", "a state of emergency"), and a shared
+	// event word that is not just "said" (people speak every day; a
+	// meeting happens once)
+	names, objects := mg.sharedNames(ba.toks, bb.toks), mg.sharedObjects(ba.toks, bb.toks)
+	if names+objects < 2 {
 		return 0, false
 	}
 	sayID := mg.voc.ids["p:say"]
@@ -1053,7 +1275,8 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	}
 	for _, x := range ma[:min(len(ma), 64)] {
 		for _, y := range mb[:min(len(mb), 64)] {
-			if mg.items[x].doc == mg.items[y].doc {
+			// the old date of a plan that moved is no other event
+			if mg.items[x].doc == mg.items[y].doc && !mg.items[x].old && !mg.items[y].old {
 				return 0, false
 			}
 		}
@@ -1064,7 +1287,31 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 		return 0, false
 	}
 	sim := mg.sim(ba, bb)
+	if sim < conflictSim && names < 2 {
+		// names differ ("Canadian lawmakers", "the House of Commons"):
+		// the same head event word and the objects decide
+		if objects < 2 || !mg.sameHead(ba.heads, bb.heads) {
+			return sim, false
+		}
+		sim = conflictSim
+	}
 	return sim, sim >= conflictSim
+}
+
+// sameHead reports whether the most common heads of two bags are one
+// event word other than "said".
+func (mg *merger) sameHead(a, b []tokCount) bool {
+	top := func(h []tokCount) uint32 {
+		var best tokCount
+		for _, x := range h {
+			if x.n > best.n {
+				best = x
+			}
+		}
+		return best.tok
+	}
+	ta, tb := top(a), top(b)
+	return ta != 0 && ta == tb && ta != mg.voc.ids["p:say"]
 }
 
 // placeSet returns the places of up to 64 items.

@@ -37,6 +37,11 @@ func tokenize(s string) []token {
 					j += n2
 					continue
 				}
+				// a clock time keeps its colon ("9:30")
+				if r2 == ':' && unicode.IsDigit(r) && j+1 < len(s) && s[j+1] >= '0' && s[j+1] <= '9' {
+					j += n2
+					continue
+				}
 				// inner apostrophe, hyphen or dot followed by a letter/digit
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
 					if k := j + n2; k < len(s) {
@@ -83,14 +88,23 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 week weeks month months year years day days hour hours minute minutes weekend morning afternoon evening night
 one two three four five six seven eight nine ten eleven twelve half quarter first second third fourth fifth last next
 some any all each every both many much more most other another such own same new old
-meanwhile however moreover afterwards afterward instead indeed according`)
+meanwhile however moreover afterwards afterward instead indeed according
+` + calendarWords)
+
+// calendarWords are abbreviations of months and weekdays, time-zone
+// abbreviations and clock words: dates, never participants or predicates.
+const calendarWords = `jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+gmt utc est edt cst cdt mst mdt pst pdt et ct mt pt akst hst bst cet cest eet eest wet west ist pkt jst kst hkt sgt awst acst aest aedt nzst nzdt msk
+time times clock local noon midnight dawn dusk`
 
 // notNames are capitalised words that are no name: function words at the
 // start of a sentence, page words ("Key Points", "Share").
 var notNames = toSet(`the a an in on at after before but and or as for from to with by of if when while during despite though although
 this that these those it he she they we you i his her their its our my there here what why how who which
 meanwhile however moreover afterwards afterward earlier later yesterday today tomorrow
-key points share source read more watch listen state`)
+key points share source read more watch listen state
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+` + calendarWords)
 
 // nameAliases maps folded names and name phrases to one key.
 var nameAliases = map[string]string{
@@ -104,7 +118,10 @@ var nameAliases = map[string]string{
 var classes = func() map[string]string {
 	m := map[string]string{}
 	for class, words := range map[string]string{
-		"say":      "say tell add state remark comment speak echo note insist stress declare reply respond address statement remarks",
+		"say":      "say tell add remark comment speak echo note insist stress reply respond address statement remarks",
+		"declare":  "declare declaration proclaim impose",
+		"agree":    "agree agreement accord pact",
+		"buy":      "buy acquire acquisition purchase takeover",
 		"meet":     "meet talk talks summit negotiation negotiate huddle discuss discussion visit",
 		"plan":     "plan proposal propose draft framework blueprint",
 		"war":      "war invasion invade conflict fight fighting offensive hostilities",
@@ -116,11 +133,11 @@ var classes = func() map[string]string {
 		"seize":    "seize seizure capture board detain detention arrest",
 		"elect":    "election elect vote poll ballot referendum",
 		"verdict":  "verdict ruling sentence sentencing convict acquit judgment",
-		"quake":    "earthquake quake tremor aftershock",
+		"quake":    "earthquake quake tremor aftershock shake jolt rattle",
 		"rescue":   "rescue",
 		"fall":     "fall drop decline lose loss slide slump plunge tumble sink dip",
 		"rise":     "rise gain increase climb jump rally surge soar",
-		"launch":   "launch introduce unveil release debut reveal",
+		"launch":   "launch introduce unveil release debut reveal table",
 		"sell":     "sell sale",
 		"postpone": "postpone delay defer reschedule move",
 	} {
@@ -144,7 +161,7 @@ var irregular = map[string]string{
 	"underwent": "undergo", "undergone": "undergo", "withdrew": "withdraw", "withdrawn": "withdraw", "wrote": "write",
 	"written": "write", "broke": "break", "broken": "break", "froze": "freeze", "stole": "steal", "swore": "swear",
 	"hit": "hit", "quit": "quit", "shut": "shut", "set": "set", "put": "put", "cut": "cut", "beat": "beat", "slid": "slide",
-	"dead": "die", "died": "die", "dying": "die", "deaths": "death",
+	"shook": "shake", "shaken": "shake", "agreed": "agree", "dead": "die", "died": "die", "dying": "die", "deaths": "death",
 }
 
 // stem reduces an English word to a crude stem: irregular forms to their
@@ -291,6 +308,7 @@ type signature struct {
 	head    string   // the predicate nearest the expression ("" if none)
 	cue     cueSet   // overnight cues around the expression
 	old     bool     // the old date of a plan that moved
+	moved   bool     // the new date of a plan that moved ("postponed the vote to Tuesday")
 	// display holds, for each folded name in order of appearance, one
 	// spelling as written, for labels: pairs of (folded, spelling).
 	display [][2]string
@@ -326,7 +344,7 @@ const (
 
 // speech verbs close a clause right after "said Wednesday": what follows
 // is what was said, another event.
-var speechVerbs = toSet(`said says say told tells added adds announced announces stated states declared declares claimed claims
+var speechVerbs = toSet(`said says say told tells added adds announced announces stated states claimed claims
 insisted insists warned warns confirmed confirms noted notes stressed stresses replied replies reported reports argued argues
 believes believe believed thinks think thought wrote writes tweeted posted`)
 
@@ -356,6 +374,12 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 		lw := strings.ToLower(t.text)
 		if boundaryWords[lw] {
 			lo--
+			break
+		}
+		// "Tremblay said the government wants it done by [March]": what
+		// follows a speech verb is what was said, another event (a
+		// preposition or article between is fine: "said on [Monday]")
+		if speechVerbs[lw] && contentBetween(toks, lo, a) {
 			break
 		}
 		if lw == "that" && lo-2 >= 0 {
@@ -388,6 +412,20 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// contentBetween reports whether toks[lo:a] has a name or a content word.
+func contentBetween(toks []token, lo, a int) bool {
+	for k := lo; k < a && k < len(toks); k++ {
+		t := toks[k]
+		if t.punct != 0 {
+			continue
+		}
+		if t.cap || !stopwords[strings.ToLower(t.text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // signatureAt builds the signature of the clause around sentence[start:end].
@@ -430,8 +468,9 @@ func signatureAt(sentence string, start, end int) signature {
 			collectNames(&sig, toks, lo2, k)
 		}
 	}
-	// no participant in the clause: the sentence's
-	if len(sig.names) == 0 {
+	// no participant in the clause: the sentence's, unless the clause
+	// says nothing either (a dateline: "NEW YORK, Dec. 9 —")
+	if len(sig.names) == 0 && len(sig.preds) > 0 {
 		collectNames(&sig, toks, 0, len(toks))
 	}
 	// "on Thursday postponed the verdict to March 20": the date of the
@@ -443,6 +482,8 @@ func signatureAt(sentence string, start, end int) signature {
 		}
 		if prev != "to" && prev != "until" && prev != "till" && prev != "for" {
 			sig.head = "postpone"
+		} else {
+			sig.moved = true
 		}
 	}
 	sig.cue = cues(sentence, start, end)
@@ -523,6 +564,10 @@ func isName(toks []token, i int) bool {
 	if notNames[lw] || stopwords[lw] {
 		return false
 	}
+	// "India time", "Australian time": a zone, not a participant
+	if i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "time") {
+		return false
+	}
 	if _, ok := nameAliases[lw]; ok {
 		return true
 	}
@@ -597,13 +642,30 @@ func collectNames(sig *signature, toks []token, lo, hi int) {
 				continue
 			}
 		}
-		f := FoldName(toks[i].text)
+		text := nameHead(toks[i].text)
+		f := FoldName(text)
 		if f == "" {
 			continue
 		}
 		sig.names = append(sig.names, f)
-		sig.addDisplay(f, strings.TrimSuffix(strings.TrimSuffix(toks[i].text, "'s"), "’s"))
+		sig.addDisplay(f, strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s"))
 	}
+}
+
+// nameHead returns the name in a hyphenated compound whose later parts
+// are lower case ("Oslo-listed", "US-owned", "Kremlin-backed"): the first
+// part; any other word as it is ("Rolls-Royce", "al-Assad").
+func nameHead(w string) string {
+	i := strings.IndexByte(w, '-')
+	if i <= 0 {
+		return w
+	}
+	for _, r := range w[i+1:] {
+		if unicode.IsUpper(r) {
+			return w
+		}
+	}
+	return w[:i]
 }
 
 // superseded reports a date given as the old one of a plan that moved:
