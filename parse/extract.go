@@ -27,6 +27,11 @@ type Extractor struct {
 	dayNames   map[string]bool // words that make a weekday a name: Black Monday
 	ordAdj     map[string]bool // words after an ordinal "second": consecutive, straight
 	tenseWords map[string]byte
+	// tenseLead is the prefilter of tenseWords: bit L of
+	// tenseLead[c0*26+c1] is set when a tense word starts with the letters
+	// c0 c1 and has L letters. Most words fail it and cost no map lookup.
+	tenseLead   [26 * 26]uint32
+	tenseNoLead bool // a tense word tenseLead cannot index: no prefilter
 
 	// olebedev/when rules used for clock times, built here (never the
 	// shared when.EN) and run on small windows only.
@@ -74,6 +79,15 @@ func NewExtractor(opts Options) *Extractor {
 		whenHourMinute: en.HourMinute(rules.Override),
 		whenHour:       en.Hour(rules.Override),
 		whenOpts:       rules.Options{Afternoon: 15, Evening: 18, Morning: 8, Noon: 12, Distance: 5},
+	}
+	for w := range x.tenseWords {
+		// every tense word is 2 to 31 letters a-z (TestTenseLead); one
+		// that is not turns the prefilter off rather than be missed
+		if len(w) < 2 || len(w) > 31 || w[0]-'a' >= 26 || w[1]-'a' >= 26 {
+			x.tenseNoLead = true
+			break
+		}
+		x.tenseLead[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
 	}
 	x.paperNames = map[string]bool{}
 	for _, w := range []string{"times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent", "tribune", "star", "observer", "standard", "edition", "magazine", "review", "journal", "sport", "show", "football", "night", "club", "school", "service", "programme", "program", "supplement", "people", "sun", "record", "age", "news", "morning", "briefing", "live", "talk"} {

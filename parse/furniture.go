@@ -483,8 +483,13 @@ func scanMark(t string, i int, f *feat, inQuote *bool) {
 // A token that crosses the segment's edge (never seen in practice) falls
 // back to the byte scan, so the result is always scanSegment's.
 func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote *bool) int {
-	for k < len(toks) && int(toks[k].e) <= s {
-		k++
+	// skip the tokens of the long segments in between: the first token
+	// starting at or after s, or the one before it if it reaches past s
+	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
+		k = tokAt(toks, k, len(toks), s)
+		if k > k0 && int(toks[k-1].e) > s {
+			k--
+		}
 	}
 	t := body[s:e]
 	q0 := *inQuote
@@ -507,6 +512,10 @@ func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote 
 				// letters beyond ASCII: the byte scan splits the word
 				// into its ASCII runs, as scanSegment does
 				word = scanRange(t, i, te, f, inQuote, word)
+				continue
+			}
+			if n := te - i; word >= 2 && (n >= 16 || triggerLens[pairIndex(t, i, n)]&(1<<n) == 0) {
+				word++ // no trigger, not first or second: only counted
 				continue
 			}
 			scanWord(t, i, te, f, inQuote, word)

@@ -204,3 +204,32 @@ func benchTokenize(b *testing.B, f func(*lexicon, string, []tok) []tok) {
 	}
 	clk.report(b, totalBytes(arts))
 }
+
+// TestTenseLead checks the tenseWords prefilter: every tense word is 2 to
+// 31 letters a-z (what tenseLead can index) and passes it, and a few
+// other words give what the map gives.
+func TestTenseLead(t *testing.T) {
+	x := NewExtractor(Options{})
+	if x.tenseNoLead {
+		t.Fatal("a tense word does not fit tenseLead: the prefilter is off")
+	}
+	for w, c := range x.tenseWords {
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				t.Fatalf("tense word %q is not all a-z", w)
+			}
+		}
+		if len(w) < 2 || len(w) > 31 {
+			t.Fatalf("tense word %q: length %d outside 2..31", w, len(w))
+		}
+		if got, ok := x.tenseWord(w); !ok || got != c {
+			t.Errorf("tenseWord(%q) = %q, %v; want %q", w, got, ok, c)
+		}
+	}
+	for _, w := range []string{"", "a", "the", "said2", "Said", "é", "sa", "understoodx", "thoughts"} {
+		c, ok := x.tenseWords[w]
+		if got, gok := x.tenseWord(w); got != c || gok != ok {
+			t.Errorf("tenseWord(%q) = %q, %v; want %q, %v", w, got, gok, c, ok)
+		}
+	}
+}

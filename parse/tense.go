@@ -31,6 +31,24 @@ func newTenseWords() map[string]byte {
 	return m
 }
 
+// tenseWord looks w up in tenseWords, after the tenseLead prefilter.
+func (x *Extractor) tenseWord(w string) (byte, bool) {
+	if x.tenseNoLead {
+		c, ok := x.tenseWords[w]
+		return c, ok
+	}
+	n := len(w)
+	if n < 2 || n > 31 {
+		return 0, false
+	}
+	c0, c1 := w[0]-'a', w[1]-'a'
+	if c0 >= 26 || c1 >= 26 || x.tenseLead[int(c0)*26+int(c1)]&(1<<n) == 0 {
+		return 0, false
+	}
+	c, ok := x.tenseWords[w]
+	return c, ok
+}
+
 // edStop lists words ending in -ed that are no verbs (a constant table).
 var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
 
@@ -163,7 +181,7 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 		if next(j+1) == "be" && p != "used" {
 			return TenseFuture, "to be", true
 		}
-		if c, ok := x.tenseWords[p]; ok && c == 'T' {
+		if c, ok := x.tenseWord(p); ok && c == 'T' {
 			return TenseFuture, p + " to", true
 		}
 		return 0, "", false
@@ -184,7 +202,7 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 	if w == "of" && prev(j-1) == "ahead" {
 		return TenseFuture, "ahead of", true
 	}
-	c, ok := x.tenseWords[w]
+	c, ok := x.tenseWord(w)
 	if ok {
 		switch c {
 		case 'F':

@@ -2,8 +2,6 @@ package timeline
 
 import (
 	"cmp"
-	"fmt"
-	"os"
 	"context"
 	"math"
 	"slices"
@@ -25,10 +23,11 @@ import (
 //     through an index of (name, day) and (name, week) keys, or opens a
 //     cluster. Compatible: overlapping as written or as instants (a
 //     time-zone shift), or consecutive days of an overnight event.
-//  3. Clusters with strongly overlapping signatures (two shared names and
-//     an event word other than "said") but incompatible near dates are
-//     joined: one event dated two ways is a conflict candidate, not two
-//     events. A happening reported as past cannot be the plan another
+//  3. Clusters with strongly overlapping signatures (two shared names or
+//     objects, the event's noun counting as much as a name, and an event
+//     word other than "said") but incompatible near dates are joined: one
+//     event dated two ways is a conflict candidate, not two events. The
+//     day of a postponement is no reading of what it postpones. A happening reported as past cannot be the plan another
 //     outlet reports as future after that date, and one article giving
 //     two dates tells of two events.
 //  4. Durations that measure something still going on ("the
@@ -375,7 +374,7 @@ func (mg *merger) vector(it *item, v, h []tokCount) ([]tokCount, []tokCount) {
 func (mg *merger) sim(x, y bag) float64 {
 	a, na, ha, b, nb, hb := x.toks, x.n, x.heads, y.toks, y.n, y.heads
 	var shN, aN, bN, shP, aP, bP float64
-	nShared, nObj := 0, 0
+	nShared := 0
 	i, j := 0, 0
 	add := func(tok uint32, fa, fb float64) {
 		w := mg.weight[tok]
@@ -386,8 +385,7 @@ func (mg *merger) sim(x, y bag) float64 {
 			if fa > 0 && fb > 0 {
 				nShared++
 			}
-		} else if fa > 0 && fb > 0 && !mg.known[tok] {
-			nObj++
+
 		} else {
 			aP += w * fa
 			bP += w * fb
@@ -454,12 +452,6 @@ func (mg *merger) sim(x, y bag) float64 {
 		return sayNameShare*ns + (1-sayNameShare)*ps
 	}
 	sim := nameShare*ns + (1-nameShare)*ps
-	if nShared == 0 && nObj >= 2 && same && !say && mg.knownHead(ha) {
-		// no name in common ("Canadian lawmakers", "the Commons") but
-		// the event word and its objects ("vote on the online safety
-		// bill"): as if one side named nobody
-		sim = max(sim, sameHeadNoName*ps)
-	}
 	if nShared >= 2 && !say && !differ {
 		// two shared names on compatible dates: outlets tell one
 		// happening with different verbs ("agreed to buy", "announced")
@@ -866,9 +858,6 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 				continue
 			}
 			sim := mg.sim(ib, cb)
-			if os.Getenv("H9DBG") != "" {
-				fmt.Fprintf(os.Stderr, "DBG %q -> cluster of %q sim=%.3f\n", mg.tl.Mentions[it.m].Text, mg.tl.Mentions[mg.items[mg.first[ci]].m].Text, sim)
-			}
 			if sim > bestSim || (sim == bestSim && best >= 0 && ci < best) {
 				best, bestSim = ci, sim
 			}
@@ -1155,8 +1144,8 @@ func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 				ns = append(ns, tc.tok)
 			}
 		}
-		if len(ns) < 2 {
-			continue // a strong overlap needs two shared names or objects
+		if len(ns) == 0 {
+			continue // a strong overlap needs shared names or objects
 		}
 		slices.SortFunc(ns, func(x, y uint32) int {
 			if c := cmp.Compare(mg.voc.df[x], mg.voc.df[y]); c != 0 {
@@ -1203,26 +1192,48 @@ func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 		}
 		return cmp.Compare(x.b, y.b)
 	})
+	partner := make([]int32, len(mg.first)) // the cluster each used one was paired with
+	rep := func(c int32) *item { return &mg.items[mg.first[c]] }
 	for _, p := range pairs {
 		// each cluster joins at most one other in this phase: a
-		// conflict between two readings, not a chain of them
-		if used[p.a] || used[p.b] {
+		// conflict between two readings, not a chain of them; but a
+		// cluster giving the same reading as the other side of a
+		// joined pair joins it too (two clusters of one date that
+		// the first phase kept apart)
+		switch {
+		case used[p.a] && used[p.b]:
+			continue
+		case used[p.a] || used[p.b]:
+			x, y := p.a, p.b
+			if used[p.b] {
+				x, y = p.b, p.a
+			}
+			if z := partner[x]; mg.compatible(rep(y), rep(z)) {
+				used[y], partner[y] = true, x
+				mg.absorb(mg.find(x), y)
+			}
 			continue
 		}
 		used[p.a], used[p.b] = true, true
-		mg.parent[p.b] = p.a
-		ma, mb := mg.members(p.a), mg.members(p.b)
-		ba, bb := mg.bagOf(p.a, 0), mg.bagOf(p.b, 1)
-		merged := &cluster{
-			members: append(slices.Clone(ma), mb...),
-			vals:    append(slices.Clone(mg.vals(p.a)), mg.vals(p.b)...),
-			cent:    addVec(ba.toks, bb.toks),
-			heads:   addVec(ba.heads, bb.heads),
-		}
-		mg.multi[p.a] = merged
-		mg.multi[p.b] = &cluster{} // emptied
+		partner[p.a], partner[p.b] = p.b, p.a
+		mg.absorb(p.a, p.b)
 	}
 	return nil
+}
+
+// absorb moves the members of cluster b into cluster a.
+func (mg *merger) absorb(a, b int32) {
+	mg.parent[b] = a
+	ma, mb := mg.members(a), mg.members(b)
+	ba, bb := mg.bagOf(a, 0), mg.bagOf(b, 1)
+	merged := &cluster{
+		members: append(slices.Clone(ma), mb...),
+		vals:    append(slices.Clone(mg.vals(a)), mg.vals(b)...),
+		cent:    addVec(ba.toks, bb.toks),
+		heads:   addVec(ba.heads, bb.heads),
+	}
+	mg.multi[a] = merged
+	mg.multi[b] = &cluster{} // emptied
 }
 
 // conflictable reports whether two clusters are one happening dated two
@@ -1238,7 +1249,14 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	// event word that is not just "said" (people speak every day; a
 	// meeting happens once)
 	names, objects := mg.sharedNames(ba.toks, bb.toks), mg.sharedObjects(ba.toks, bb.toks)
-	if names+objects < 2 {
+	// two clauses that name nobody ("the bill was tabled", "the bill,
+	// which was introduced"): the event word and one object
+	// Without two shared names, only events that happen once in a story
+	// (a vote, a tabling, a declaration; not a rise in the death toll or
+	// an attack, which recur) are joined on their objects.
+	once := names >= 2 || mg.sharedOnce(ba.toks, bb.toks)
+	nameless := !mg.hasNames(ba.toks) && !mg.hasNames(bb.toks) && objects >= 1 && mg.sameHead(ba.heads, bb.heads)
+	if !once || names+objects < 2 && !nameless {
 		return 0, false
 	}
 	sayID := mg.voc.ids["p:say"]
@@ -1262,6 +1280,13 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 		}
 	}
 	if !okPred {
+		return 0, false
+	}
+	// "postponed on Thursday" and "the verdict on Friday": the day of a
+	// postponement is no reading of the date of what it postpones
+	pp := mg.voc.ids["p:postpone"]
+	isPP := func(h tokCount) bool { return h.tok == pp }
+	if pa, pb := slices.ContainsFunc(ba.heads, isPP), slices.ContainsFunc(bb.heads, isPP); pa != pb {
 		return 0, false
 	}
 	// what one outlet reports as done cannot be what another, later,
@@ -1289,29 +1314,53 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	sim := mg.sim(ba, bb)
 	if sim < conflictSim && names < 2 {
 		// names differ ("Canadian lawmakers", "the House of Commons"):
-		// the same head event word and the objects decide
-		if objects < 2 || !mg.sameHead(ba.heads, bb.heads) {
-			return sim, false
-		}
+		// the once-only event word and the objects decide
 		sim = conflictSim
 	}
 	return sim, sim >= conflictSim
 }
 
+// onceClasses are predicate classes of events that happen once in a
+// story: two dates for one of them are a conflict, not two events.
+var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate`)
+
+// sharedOnce reports whether two bags share an event word of a class
+// that happens once in a story (see onceClasses).
+func (mg *merger) sharedOnce(a, b []tokCount) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].tok < b[j].tok:
+			i++
+		case a[i].tok > b[j].tok:
+			j++
+		default:
+			if t := a[i].tok; mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
+}
+
 // sameHead reports whether the most common heads of two bags are one
 // event word other than "said".
 func (mg *merger) sameHead(a, b []tokCount) bool {
-	top := func(h []tokCount) uint32 {
-		var best tokCount
-		for _, x := range h {
-			if x.n > best.n {
-				best = x
-			}
-		}
-		return best.tok
-	}
-	ta, tb := top(a), top(b)
+	ta, tb := mg.topHead(a), mg.topHead(b)
 	return ta != 0 && ta == tb && ta != mg.voc.ids["p:say"]
+}
+
+// topHead returns the most common head of a bag (ties: the lower id), or 0.
+func (mg *merger) topHead(h []tokCount) uint32 {
+	var best tokCount
+	for _, x := range h {
+		if x.n > best.n {
+			best = x
+		}
+	}
+	return best.tok
 }
 
 // placeSet returns the places of up to 64 items.

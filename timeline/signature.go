@@ -93,9 +93,13 @@ meanwhile however moreover afterwards afterward instead indeed according
 
 // calendarWords are abbreviations of months and weekdays, time-zone
 // abbreviations and clock words: dates, never participants or predicates.
-const calendarWords = `jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-gmt utc est edt cst cdt mst mdt pst pdt et ct mt pt akst hst bst cet cest eet eest wet west ist pkt jst kst hkt sgt awst acst aest aedt nzst nzdt msk
-time times clock local noon midnight dawn dusk`
+const calendarWords = `tue tues thu thur thurs fri
+gmt utc est edt cst cdt mst mdt pst pdt et ct mt pt akst hst bst cet cest eet eest ist pkt jst kst hkt sgt awst acst aest aedt nzst nzdt msk
+time clock local noon midnight dawn dusk`
+
+// monthAbbrevs are abbreviated months: no name when a day number follows
+// ("Oct. 28", "Jan 15"; but "Jan Kowalski").
+var monthAbbrevs = toSet(`jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // notNames are capitalised words that are no name: function words at the
 // start of a sentence, page words ("Key Points", "Share").
@@ -118,7 +122,7 @@ var nameAliases = map[string]string{
 var classes = func() map[string]string {
 	m := map[string]string{}
 	for class, words := range map[string]string{
-		"say":      "say tell add remark comment speak echo note insist stress reply respond address statement remarks",
+		"say":      "say tell add state remark comment speak echo note insist stress reply respond address statement remarks",
 		"declare":  "declare declaration proclaim impose",
 		"agree":    "agree agreement accord pact",
 		"buy":      "buy acquire acquisition purchase takeover",
@@ -132,7 +136,7 @@ var classes = func() map[string]string {
 		"die":      "die death kill dead",
 		"seize":    "seize seizure capture board detain detention arrest",
 		"elect":    "election elect vote poll ballot referendum",
-		"verdict":  "verdict ruling sentence sentencing convict acquit judgment",
+		"verdict":  "verdict ruling sentence sentencing convict acquit judgment decision",
 		"quake":    "earthquake quake tremor aftershock shake jolt rattle",
 		"rescue":   "rescue",
 		"fall":     "fall drop decline lose loss slide slump plunge tumble sink dip",
@@ -414,6 +418,40 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 	return lo, hi
 }
 
+// antecedent adds, for a relative clause ("The bill, which was
+// introduced on 4 November, …"), the noun phrase it describes: up to
+// four words before its comma.
+func antecedent(sig *signature, toks []token, lo int) {
+	if !relativeStart(toks, lo) {
+		return
+	}
+	s := lo - 1
+	for s > 0 && s > lo-5 && toks[s-1].punct == 0 {
+		s--
+	}
+	collectNames(sig, toks, s, lo-1)
+	for k := s; k < lo-1; k++ {
+		lw := strings.ToLower(toks[k].text)
+		if isName(toks, k) || len(lw) < 3 || stopwords[lw] || !isWord(lw) {
+			continue
+		}
+		sig.preds = append(sig.preds, predicate(lw))
+	}
+}
+
+// relativeStart reports whether toks[i] opens a relative clause set off
+// by a comma (", which …", ", where …", ", who …").
+func relativeStart(toks []token, i int) bool {
+	if i <= 0 || i >= len(toks) || toks[i-1].punct != ',' {
+		return false
+	}
+	switch strings.ToLower(toks[i].text) {
+	case "which", "who", "whom", "whose", "where", "when":
+		return true
+	}
+	return false
+}
+
 // contentBetween reports whether toks[lo:a] has a name or a content word.
 func contentBetween(toks []token, lo, a int) bool {
 	for k := lo; k < a && k < len(toks); k++ {
@@ -447,6 +485,7 @@ func signatureAt(sentence string, start, end int) signature {
 	lo, hi := clauseBounds(toks, a, b)
 	var sig signature
 	collect(&sig, toks, lo, hi, a, b)
+	antecedent(&sig, toks, lo)
 	sig.places = places(toks, lo, hi)
 	sig.speaker = speaker(toks, lo, hi)
 	// a fronted adverbial ("On Tuesday, President Putin accused …",
@@ -470,8 +509,19 @@ func signatureAt(sentence string, start, end int) signature {
 	}
 	// no participant in the clause: the sentence's, unless the clause
 	// says nothing either (a dateline: "NEW YORK, Dec. 9 —")
+	// a relative clause elsewhere (", where MPs heard …") tells of others
 	if len(sig.names) == 0 && len(sig.preds) > 0 {
-		collectNames(&sig, toks, 0, len(toks))
+		for k := 0; k < len(toks); {
+			e := k
+			for e < len(toks) && !relativeStart(toks, e) {
+				e++
+			}
+			collectNames(&sig, toks, k, e)
+			for e < len(toks) && toks[e].punct != ',' {
+				e++ // skip the relative clause to its closing comma
+			}
+			k = e
+		}
 	}
 	// "on Thursday postponed the verdict to March 20": the date of the
 	// postponing is its own event; the date it moves to is the verdict's
@@ -513,6 +563,9 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 				continue
 			}
 			p := predicate(lw)
+			if lw == "state" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "of") {
+				p = stem(lw) // "a state of emergency" is no statement
+			}
 			sig.preds = append(sig.preds, p)
 			d := a - i
 			if i >= b {
@@ -562,6 +615,9 @@ func isName(toks []token, i int) bool {
 		return true // an acronym: US, AFP, NATO
 	}
 	if notNames[lw] || stopwords[lw] {
+		return false
+	}
+	if monthAbbrevs[lw] && i+1 < len(toks) && toks[i+1].punct == 0 && toks[i+1].text[0] >= '0' && toks[i+1].text[0] <= '9' {
 		return false
 	}
 	// "India time", "Australian time": a zone, not a participant
