@@ -131,6 +131,9 @@ func (x *Extractor) Extract(a *Article) []Mention {
 	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
 	if !r.undated {
 		r.anchor = a.PubDay().Start
+		if !a.DateOnly && !a.Published.IsZero() {
+			r.pub = a.Published
+		}
 	}
 	out := make([]Mention, 0, len(cands))
 	si := 0
@@ -165,6 +168,7 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		tense, signal := TenseUnknown, ""
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
+			c.sp.plan = planSignal(signal)
 		}
 		if c.sp.op == opClock && c.sp.zone == "local" {
 			c.sp.zloc = x.localZone(body, toks, sa, sb, a)
@@ -219,10 +223,10 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 		if day.IsZero() {
 			continue
 		}
-		anchor := r.anchor
-		r.anchor = day.Start
+		anchor, pub := r.anchor, r.pub
+		r.anchor, r.pub = day.Start, time.Time{} // the written day stands
 		v := r.resolve(&cands[k].sp, out[k].Tense)
-		r.anchor = anchor
+		r.anchor, r.pub = anchor, pub
 		out[k].Value = v
 	}
 }

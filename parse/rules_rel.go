@@ -25,10 +25,12 @@ func (m *matcher) unitNorm(word string, g Granularity, amt float64) (Granularity
 // afterUnit reads what follows "N units": ago, later, earlier, from now,
 // before/after at the end of a clause, "-old", "-long", "and a half".
 // It turns the duration sp into the right kind and returns the end token.
-func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt float64) (spec, int) {
+// g and amt are already normalised ("a decade" is 10 years): scale is the
+// number of g in one written unit (10 for a decade), for "and a half".
+func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (spec, int) {
 	// "an hour and a half", "a year and a half"
 	if m.w(k) == "and" && (m.w(k+1) == "a" || m.w(k+1) == "an") && m.w(k+2) == "half" && amt == float64(int(amt)) {
-		amt += 0.5
+		amt += 0.5 * scale
 		sp.amt = amt
 		k += 3
 	}
@@ -113,7 +115,12 @@ func (m *matcher) matchDuration(i int, _ bool) (cand, bool) {
 			a = i - 1 // "a 20 year low": the article belongs to the adjective
 		}
 	}
-	sp, b := m.afterUnit(nb, sp, g, amt)
+	scale := 1.0
+	if v != 0 {
+		scale = amt / v
+	}
+	// the normalised unit: "a decade ago" is ten years back, not ten decades
+	sp, b := m.afterUnit(nb, sp, ug, amt, scale)
 	if sp.op == opAgo || sp.op == opRefShift {
 		// "some two weeks ago": the approximation belongs to the date
 		if a < i && m.w(a) != "the" {
