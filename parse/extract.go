@@ -62,6 +62,15 @@ var placeZones = [...][2]string{
 	{"new delhi", "Asia/Kolkata"}, {"delhi", "Asia/Kolkata"}, {"mumbai", "Asia/Kolkata"}, {"dhaka", "Asia/Dhaka"}, {"bangkok", "Asia/Bangkok"}, {"hanoi", "Asia/Bangkok"}, {"jakarta", "Asia/Jakarta"}, {"singapore", "Asia/Singapore"}, {"kuala lumpur", "Asia/Kuala_Lumpur"}, {"manila", "Asia/Manila"},
 	{"beijing", "Asia/Shanghai"}, {"shanghai", "Asia/Shanghai"}, {"hong kong", "Asia/Hong_Kong"}, {"taipei", "Asia/Taipei"}, {"seoul", "Asia/Seoul"}, {"pyongyang", "Asia/Pyongyang"}, {"tokyo", "Asia/Tokyo"},
 	{"sydney", "Australia/Sydney"}, {"canberra", "Australia/Sydney"}, {"melbourne", "Australia/Melbourne"}, {"perth", "Australia/Perth"}, {"auckland", "Pacific/Auckland"}, {"wellington", "Pacific/Auckland"},
+	{"quebec", "America/Toronto"}, {"winnipeg", "America/Winnipeg"}, {"calgary", "America/Edmonton"}, {"edmonton", "America/Edmonton"}, {"phoenix", "America/Phoenix"}, {"philadelphia", "America/New_York"}, {"honolulu", "Pacific/Honolulu"}, {"anchorage", "America/Anchorage"},
+	{"guatemala city", "America/Guatemala"}, {"panama city", "America/Panama"}, {"san juan", "America/Puerto_Rico"}, {"quito", "America/Guayaquil"}, {"la paz", "America/La_Paz"}, {"montevideo", "America/Montevideo"}, {"asuncion", "America/Asuncion"}, {"managua", "America/Managua"}, {"tegucigalpa", "America/Tegucigalpa"}, {"san salvador", "America/El_Salvador"}, {"port-au-prince", "America/Port-au-Prince"}, {"kingston", "America/Jamaica"}, {"santo domingo", "America/Santo_Domingo"},
+	{"edinburgh", "Europe/London"}, {"manchester", "Europe/London"}, {"belfast", "Europe/London"}, {"cardiff", "Europe/London"}, {"marseille", "Europe/Paris"}, {"lyon", "Europe/Paris"}, {"strasbourg", "Europe/Paris"}, {"barcelona", "Europe/Madrid"}, {"luxembourg", "Europe/Luxembourg"}, {"hamburg", "Europe/Berlin"}, {"cologne", "Europe/Berlin"}, {"naples", "Europe/Rome"}, {"bratislava", "Europe/Bratislava"}, {"ljubljana", "Europe/Ljubljana"}, {"zagreb", "Europe/Zagreb"}, {"sarajevo", "Europe/Sarajevo"}, {"skopje", "Europe/Skopje"}, {"tirana", "Europe/Tirane"}, {"pristina", "Europe/Belgrade"}, {"podgorica", "Europe/Podgorica"}, {"chisinau", "Europe/Chisinau"}, {"vilnius", "Europe/Vilnius"}, {"riga", "Europe/Riga"}, {"tallinn", "Europe/Tallinn"}, {"reykjavik", "Atlantic/Reykjavik"}, {"nicosia", "Asia/Nicosia"}, {"valletta", "Europe/Malta"}, {"lviv", "Europe/Kyiv"}, {"dnipro", "Europe/Kyiv"}, {"zaporizhzhia", "Europe/Kyiv"}, {"tbilisi", "Asia/Tbilisi"}, {"yerevan", "Asia/Yerevan"}, {"baku", "Asia/Baku"},
+	{"tashkent", "Asia/Tashkent"}, {"astana", "Asia/Almaty"}, {"almaty", "Asia/Almaty"}, {"bishkek", "Asia/Bishkek"}, {"dushanbe", "Asia/Dushanbe"}, {"ashgabat", "Asia/Ashgabat"}, {"sanaa", "Asia/Aden"}, {"aden", "Asia/Aden"}, {"muscat", "Asia/Muscat"}, {"kuwait city", "Asia/Kuwait"}, {"manama", "Asia/Bahrain"}, {"jeddah", "Asia/Riyadh"}, {"mecca", "Asia/Riyadh"}, {"ramallah", "Asia/Hebron"}, {"erbil", "Asia/Baghdad"}, {"mosul", "Asia/Baghdad"}, {"aleppo", "Asia/Damascus"},
+	{"kolkata", "Asia/Kolkata"}, {"bengaluru", "Asia/Kolkata"}, {"bangalore", "Asia/Kolkata"}, {"chennai", "Asia/Kolkata"}, {"hyderabad", "Asia/Kolkata"}, {"lahore", "Asia/Karachi"}, {"kathmandu", "Asia/Kathmandu"}, {"colombo", "Asia/Colombo"}, {"yangon", "Asia/Yangon"}, {"naypyitaw", "Asia/Yangon"}, {"phnom penh", "Asia/Phnom_Penh"}, {"vientiane", "Asia/Vientiane"}, {"ho chi minh city", "Asia/Ho_Chi_Minh"}, {"ulaanbaatar", "Asia/Ulaanbaatar"}, {"osaka", "Asia/Tokyo"}, {"busan", "Asia/Seoul"}, {"shenzhen", "Asia/Shanghai"}, {"guangzhou", "Asia/Shanghai"}, {"wuhan", "Asia/Shanghai"}, {"macau", "Asia/Macau"}, {"brisbane", "Australia/Brisbane"}, {"adelaide", "Australia/Adelaide"}, {"darwin", "Australia/Darwin"}, {"hobart", "Australia/Hobart"}, {"suva", "Pacific/Fiji"}, {"port moresby", "Pacific/Port_Moresby"},
+	{"algiers", "Africa/Algiers"}, {"tunis", "Africa/Tunis"}, {"tripoli", "Africa/Tripoli"}, {"rabat", "Africa/Casablanca"}, {"casablanca", "Africa/Casablanca"}, {"dakar", "Africa/Dakar"}, {"accra", "Africa/Accra"}, {"abidjan", "Africa/Abidjan"}, {"bamako", "Africa/Bamako"}, {"niamey", "Africa/Niamey"}, {"kinshasa", "Africa/Kinshasa"}, {"goma", "Africa/Lubumbashi"}, {"kigali", "Africa/Kigali"}, {"kampala", "Africa/Kampala"}, {"dar es salaam", "Africa/Dar_es_Salaam"}, {"mogadishu", "Africa/Mogadishu"}, {"juba", "Africa/Juba"}, {"harare", "Africa/Harare"}, {"lusaka", "Africa/Lusaka"}, {"luanda", "Africa/Luanda"}, {"maputo", "Africa/Maputo"}, {"antananarivo", "Indian/Antananarivo"},
+	// countries with one zone, for "local time", "India time" and datelines ("KYIV, Ukraine")
+	{"india", "Asia/Kolkata"}, {"pakistan", "Asia/Karachi"}, {"bangladesh", "Asia/Dhaka"}, {"china", "Asia/Shanghai"}, {"japan", "Asia/Tokyo"}, {"south korea", "Asia/Seoul"}, {"north korea", "Asia/Pyongyang"}, {"taiwan", "Asia/Taipei"}, {"philippines", "Asia/Manila"}, {"thailand", "Asia/Bangkok"}, {"vietnam", "Asia/Bangkok"}, {"myanmar", "Asia/Yangon"}, {"nepal", "Asia/Kathmandu"}, {"sri lanka", "Asia/Colombo"}, {"afghanistan", "Asia/Kabul"}, {"iran", "Asia/Tehran"}, {"iraq", "Asia/Baghdad"}, {"syria", "Asia/Damascus"}, {"lebanon", "Asia/Beirut"}, {"jordan", "Asia/Amman"}, {"israel", "Asia/Jerusalem"}, {"saudi arabia", "Asia/Riyadh"}, {"qatar", "Asia/Qatar"}, {"yemen", "Asia/Aden"}, {"turkey", "Europe/Istanbul"}, {"turkiye", "Europe/Istanbul"}, {"egypt", "Africa/Cairo"}, {"ukraine", "Europe/Kyiv"}, {"belarus", "Europe/Minsk"}, {"poland", "Europe/Warsaw"}, {"germany", "Europe/Berlin"}, {"france", "Europe/Paris"}, {"italy", "Europe/Rome"}, {"greece", "Europe/Athens"}, {"romania", "Europe/Bucharest"}, {"hungary", "Europe/Budapest"}, {"austria", "Europe/Vienna"}, {"switzerland", "Europe/Zurich"}, {"netherlands", "Europe/Amsterdam"}, {"belgium", "Europe/Brussels"}, {"ireland", "Europe/Dublin"}, {"britain", "Europe/London"}, {"england", "Europe/London"}, {"scotland", "Europe/London"}, {"sweden", "Europe/Stockholm"}, {"norway", "Europe/Oslo"}, {"finland", "Europe/Helsinki"}, {"denmark", "Europe/Copenhagen"}, {"serbia", "Europe/Belgrade"}, {"croatia", "Europe/Zagreb"}, {"bulgaria", "Europe/Sofia"},
+	{"peru", "America/Lima"}, {"colombia", "America/Bogota"}, {"venezuela", "America/Caracas"}, {"cuba", "America/Havana"}, {"argentina", "America/Argentina/Buenos_Aires"}, {"haiti", "America/Port-au-Prince"}, {"nigeria", "Africa/Lagos"}, {"kenya", "Africa/Nairobi"}, {"ethiopia", "Africa/Addis_Ababa"}, {"south africa", "Africa/Johannesburg"}, {"sudan", "Africa/Khartoum"}, {"somalia", "Africa/Mogadishu"}, {"ghana", "Africa/Accra"}, {"senegal", "Africa/Dakar"}, {"morocco", "Africa/Casablanca"}, {"algeria", "Africa/Algiers"}, {"tunisia", "Africa/Tunis"}, {"libya", "Africa/Tripoli"}, {"new zealand", "Pacific/Auckland"},
 	{"nairobi", "Africa/Nairobi"}, {"addis ababa", "Africa/Addis_Ababa"}, {"lagos", "Africa/Lagos"}, {"abuja", "Africa/Lagos"}, {"johannesburg", "Africa/Johannesburg"}, {"pretoria", "Africa/Johannesburg"}, {"cape town", "Africa/Johannesburg"}, {"khartoum", "Africa/Khartoum"},
 }
 
@@ -95,7 +104,7 @@ func NewExtractor(opts Options) *Extractor {
 		}
 	}
 	x.zones = map[string]*time.Location{}
-	for _, name := range []string{"America/New_York", "America/Los_Angeles", "America/Chicago"} {
+	for _, name := range []string{"America/New_York", "America/Los_Angeles", "America/Chicago", "America/Denver", "America/Anchorage", "Pacific/Honolulu"} {
 		if loc, err := time.LoadLocation(name); err == nil {
 			x.zones[name] = loc
 		}
@@ -162,6 +171,11 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		if sb < c.b {
 			sb = c.b
 		}
+		if si > 0 && si < len(segs) && ampmBefore(body, toks, sa) {
+			// "3 p.m. Ottawa time, or …": a break after "p.m." may be
+			// none; the clause reaches back into the previous segment
+			sa = sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= segs[si-1].Start })
+		}
 		if sa > c.a {
 			sa = c.a
 		}
@@ -211,7 +225,7 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 		return
 	}
 	for k := range out {
-		if cands[k].sp.op != opClock {
+		if cands[k].sp.op != opClock || cands[k].sp.day != nil {
 			continue
 		}
 		var day Interval
@@ -219,6 +233,9 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 			day = out[k+1].When
 		} else if k > 0 && out[k-1].When.Gran == GranDay && smallGap(body[out[k-1].Span.End:out[k].Span.Start]) {
 			day = out[k-1].When
+		}
+		if day.IsZero() {
+			day = x.sameInstant(body, cands, out, k, r)
 		}
 		if day.IsZero() {
 			continue
@@ -229,6 +246,35 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 		r.anchor, r.pub = anchor, pub
 		out[k].Value = v
 	}
+}
+
+// sameInstant finds the day of clock k from a clock next to it that gives
+// the same instant in another zone and has its own day: "3 p.m. Ottawa
+// time, or 1:30 a.m. IST on Wednesday", "2 p.m. ET (1900 GMT) Monday".
+func (x *Extractor) sameInstant(body string, cands []cand, out []Mention, k int, r *resolver) Interval {
+	sp := &cands[k].sp
+	zl := sp.zloc
+	if zl == nil {
+		zl = r.loc
+	}
+	for _, o := range [2]int{k + 1, k - 1} {
+		if o < 0 || o >= len(out) || cands[o].sp.op != opClock || cands[o].sp.day == nil || out[o].When.IsZero() {
+			continue
+		}
+		lo, hi := out[k].Span.End, out[o].Span.Start
+		if o < k {
+			lo, hi = out[o].Span.End, out[k].Span.Start
+		}
+		g := strings.NewReplacer(",", "", " ", "", "(", "", ")", "").Replace(body[lo:hi])
+		if g != "" && g != "or" {
+			continue
+		}
+		t := out[o].When.Start.In(zl)
+		if t.Hour() == sp.hh && t.Minute() == sp.mi {
+			return r.unitInterval(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, r.loc), GranDay)
+		}
+	}
+	return Interval{}
 }
 
 // smallGap reports whether the text between two expressions only joins
@@ -261,6 +307,16 @@ func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 	return out
 }
 
+// ampmBefore reports whether tokens just before token j spell "a.m." or
+// "p.m.".
+func ampmBefore(body string, toks []tok, j int) bool {
+	if j < 4 || toks[j-1].k != tkPunct || body[toks[j-1].s] != '.' || toks[j-3].k != tkPunct || body[toks[j-3].s] != '.' {
+		return false
+	}
+	m, ap := body[toks[j-2].s:toks[j-2].e], body[toks[j-4].s:toks[j-4].e]
+	return (m == "m" || m == "M") && (ap == "a" || ap == "p" || ap == "A" || ap == "P")
+}
+
 // afterSince reports whether the expression at token a follows "since"
 // (a bound of a comparison, not the time the narrative moves to).
 func afterSince(body string, toks []tok, a int) bool {
@@ -285,28 +341,34 @@ func (x *Extractor) localZone(body string, toks []tok, sa, sb int, a *Article) *
 			return loc
 		}
 	}
-	dl := a.Dateline
-	if dl == "" {
-		// an upper-case line among the first lines: "WASHINGTON", "KYIV, Ukraine"
-		rest := body
-		for n := 0; n < 5 && rest != ""; n++ {
-			var line string
-			line, rest, _ = strings.Cut(rest, "\n")
-			l := strings.TrimSpace(line)
-			if l == "" {
-				n--
-				continue
+	// the dateline: front matter, then an upper-case line among the first
+	// lines ("WASHINGTON", "AREQUIPA, Peru"); any comma-separated part
+	// (city or country) may name the place
+	dls := [2]string{a.Dateline}
+	rest := body
+	for n := 0; n < 5 && rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		l := strings.TrimSpace(line)
+		if l == "" {
+			n--
+			continue
+		}
+		place, _, _ := strings.Cut(l, ",")
+		if len(place) < 30 && place == strings.ToUpper(place) && strings.ToLower(place) != place {
+			dls[1] = l
+			if len(l) > 60 {
+				dls[1] = place
 			}
-			place, _, _ := strings.Cut(l, ",")
-			if len(place) < 30 && place == strings.ToUpper(place) && strings.ToLower(place) != place {
-				dl = place
-				break
-			}
+			break
 		}
 	}
-	if dl != "" {
-		place, _, _ := strings.Cut(dl, ",")
-		return x.places[strings.ToLower(strings.TrimSpace(place))]
+	for _, dl := range dls {
+		for part := range strings.SplitSeq(dl, ",") {
+			if loc := x.places[strings.ToLower(strings.TrimSpace(part))]; loc != nil {
+				return loc
+			}
+		}
 	}
 	return nil
 }

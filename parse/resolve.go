@@ -322,6 +322,8 @@ func (sp *spec) relative() bool {
 		return sp.y == 0
 	case opYear, opDecade, opDur, opVague, opSet:
 		return false
+	case opClock:
+		return sp.day == nil || sp.day.relative()
 	}
 	return true
 }
@@ -506,17 +508,26 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 		iv = r.unitInterval(r.day(sp.y, 1, 1), sp.g)
 	case opClock:
 		day := r.anchor
+		pub := r.pub
+		if sp.day != nil {
+			// the day written with it ("on Wednesday") stands
+			dv := r.resolve(sp.day, tense)
+			if dv.When.IsZero() {
+				return unresolved(sp)
+			}
+			day, pub = dv.When.Start, time.Time{}
+		}
 		loc := r.loc
 		if sp.zloc != nil {
 			loc = sp.zloc
 		}
 		y, m, d := day.Date()
 		t := time.Date(y, m, d, sp.hh, sp.mi, 0, 0, loc)
-		if !r.pub.IsZero() && day.Equal(r.unitInterval(r.pub, GranDay).Start) {
+		if !pub.IsZero() && day.Equal(r.unitInterval(pub, GranDay).Start) {
 			switch {
-			case tense == TensePast && t.After(r.pub):
+			case tense == TensePast && t.After(pub):
 				t = time.Date(y, m, d-1, sp.hh, sp.mi, 0, 0, loc)
-			case tense == TenseFuture && t.Before(r.pub):
+			case tense == TenseFuture && t.Before(pub):
 				t = time.Date(y, m, d+1, sp.hh, sp.mi, 0, 0, loc)
 			}
 			y, m, d = t.Date()
