@@ -906,7 +906,9 @@ func (m *matcher) matchPOD(i int) (cand, bool) {
 		// "at noon": 12:00 on the day written next to it or the anchor
 		switch m.word(i - 1) {
 		case "at", "by", "until", "before", "after", "around", "about", "till":
-			return m.clockDay(cand{a: i, b: i + 1, sp: spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}}), true
+			sp := spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}
+			b := m.clockZone(i+1, &sp)
+			return m.clockDay(cand{a: i, b: b, sp: sp}), true
 		}
 		return cand{}, false
 	}

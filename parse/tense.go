@@ -191,7 +191,7 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 		}
 		// "expect him to", "want the talks to": a present verb of wanting
 		// with a short object
-		for k := j - 2; k >= j-4 && k >= lo; k-- {
+		for k := j - 2; k >= j-5 && k >= lo; k-- {
 			if t[k].k != tkWord {
 				break
 			}
@@ -292,6 +292,10 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 			}
 			switch w {
 			case "planned", "prepared", "expected", "scheduled":
+				switch prev(j - 1) {
+				case "a", "an", "the", "its", "his", "her", "their", "this", "that":
+					return 0, "", false // an adjective: "the planned merger"
+				}
 				if next(j+1) == "to" {
 					return 0, "", false // the complement decides ("agreed to meet")
 				}
