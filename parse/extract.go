@@ -42,6 +42,8 @@ type Extractor struct {
 	// places maps a few hundred newsroom place names to their zone, for
 	// "local time" (the place in the sentence, else the dateline's).
 	places map[string]*time.Location
+	// countries marks the entries of places that are countries.
+	countries map[string]bool
 }
 
 // placeZones lists places news datelines and sentences name, with their
@@ -68,10 +70,15 @@ var placeZones = [...][2]string{
 	{"tashkent", "Asia/Tashkent"}, {"astana", "Asia/Almaty"}, {"almaty", "Asia/Almaty"}, {"bishkek", "Asia/Bishkek"}, {"dushanbe", "Asia/Dushanbe"}, {"ashgabat", "Asia/Ashgabat"}, {"sanaa", "Asia/Aden"}, {"aden", "Asia/Aden"}, {"muscat", "Asia/Muscat"}, {"kuwait city", "Asia/Kuwait"}, {"manama", "Asia/Bahrain"}, {"jeddah", "Asia/Riyadh"}, {"mecca", "Asia/Riyadh"}, {"ramallah", "Asia/Hebron"}, {"erbil", "Asia/Baghdad"}, {"mosul", "Asia/Baghdad"}, {"aleppo", "Asia/Damascus"},
 	{"kolkata", "Asia/Kolkata"}, {"bengaluru", "Asia/Kolkata"}, {"bangalore", "Asia/Kolkata"}, {"chennai", "Asia/Kolkata"}, {"hyderabad", "Asia/Kolkata"}, {"lahore", "Asia/Karachi"}, {"kathmandu", "Asia/Kathmandu"}, {"colombo", "Asia/Colombo"}, {"yangon", "Asia/Yangon"}, {"naypyitaw", "Asia/Yangon"}, {"phnom penh", "Asia/Phnom_Penh"}, {"vientiane", "Asia/Vientiane"}, {"ho chi minh city", "Asia/Ho_Chi_Minh"}, {"ulaanbaatar", "Asia/Ulaanbaatar"}, {"osaka", "Asia/Tokyo"}, {"busan", "Asia/Seoul"}, {"shenzhen", "Asia/Shanghai"}, {"guangzhou", "Asia/Shanghai"}, {"wuhan", "Asia/Shanghai"}, {"macau", "Asia/Macau"}, {"brisbane", "Australia/Brisbane"}, {"adelaide", "Australia/Adelaide"}, {"darwin", "Australia/Darwin"}, {"hobart", "Australia/Hobart"}, {"suva", "Pacific/Fiji"}, {"port moresby", "Pacific/Port_Moresby"},
 	{"algiers", "Africa/Algiers"}, {"tunis", "Africa/Tunis"}, {"tripoli", "Africa/Tripoli"}, {"rabat", "Africa/Casablanca"}, {"casablanca", "Africa/Casablanca"}, {"dakar", "Africa/Dakar"}, {"accra", "Africa/Accra"}, {"abidjan", "Africa/Abidjan"}, {"bamako", "Africa/Bamako"}, {"niamey", "Africa/Niamey"}, {"kinshasa", "Africa/Kinshasa"}, {"goma", "Africa/Lubumbashi"}, {"kigali", "Africa/Kigali"}, {"kampala", "Africa/Kampala"}, {"dar es salaam", "Africa/Dar_es_Salaam"}, {"mogadishu", "Africa/Mogadishu"}, {"juba", "Africa/Juba"}, {"harare", "Africa/Harare"}, {"lusaka", "Africa/Lusaka"}, {"luanda", "Africa/Luanda"}, {"maputo", "Africa/Maputo"}, {"antananarivo", "Indian/Antananarivo"},
-	// countries with one zone, for "local time", "India time" and datelines ("KYIV, Ukraine")
+	{"nairobi", "Africa/Nairobi"}, {"addis ababa", "Africa/Addis_Ababa"}, {"lagos", "Africa/Lagos"}, {"abuja", "Africa/Lagos"}, {"johannesburg", "Africa/Johannesburg"}, {"pretoria", "Africa/Johannesburg"}, {"cape town", "Africa/Johannesburg"}, {"khartoum", "Africa/Khartoum"},
+}
+
+// countryZones lists countries with one zone, for "local time", "India
+// time" and datelines ("TRUJILLO, Peru"). A city named in a sentence wins
+// over a country.
+var countryZones = [...][2]string{
 	{"india", "Asia/Kolkata"}, {"pakistan", "Asia/Karachi"}, {"bangladesh", "Asia/Dhaka"}, {"china", "Asia/Shanghai"}, {"japan", "Asia/Tokyo"}, {"south korea", "Asia/Seoul"}, {"north korea", "Asia/Pyongyang"}, {"taiwan", "Asia/Taipei"}, {"philippines", "Asia/Manila"}, {"thailand", "Asia/Bangkok"}, {"vietnam", "Asia/Bangkok"}, {"myanmar", "Asia/Yangon"}, {"nepal", "Asia/Kathmandu"}, {"sri lanka", "Asia/Colombo"}, {"afghanistan", "Asia/Kabul"}, {"iran", "Asia/Tehran"}, {"iraq", "Asia/Baghdad"}, {"syria", "Asia/Damascus"}, {"lebanon", "Asia/Beirut"}, {"jordan", "Asia/Amman"}, {"israel", "Asia/Jerusalem"}, {"saudi arabia", "Asia/Riyadh"}, {"qatar", "Asia/Qatar"}, {"yemen", "Asia/Aden"}, {"turkey", "Europe/Istanbul"}, {"turkiye", "Europe/Istanbul"}, {"egypt", "Africa/Cairo"}, {"ukraine", "Europe/Kyiv"}, {"belarus", "Europe/Minsk"}, {"poland", "Europe/Warsaw"}, {"germany", "Europe/Berlin"}, {"france", "Europe/Paris"}, {"italy", "Europe/Rome"}, {"greece", "Europe/Athens"}, {"romania", "Europe/Bucharest"}, {"hungary", "Europe/Budapest"}, {"austria", "Europe/Vienna"}, {"switzerland", "Europe/Zurich"}, {"netherlands", "Europe/Amsterdam"}, {"belgium", "Europe/Brussels"}, {"ireland", "Europe/Dublin"}, {"britain", "Europe/London"}, {"england", "Europe/London"}, {"scotland", "Europe/London"}, {"sweden", "Europe/Stockholm"}, {"norway", "Europe/Oslo"}, {"finland", "Europe/Helsinki"}, {"denmark", "Europe/Copenhagen"}, {"serbia", "Europe/Belgrade"}, {"croatia", "Europe/Zagreb"}, {"bulgaria", "Europe/Sofia"},
 	{"peru", "America/Lima"}, {"colombia", "America/Bogota"}, {"venezuela", "America/Caracas"}, {"cuba", "America/Havana"}, {"argentina", "America/Argentina/Buenos_Aires"}, {"haiti", "America/Port-au-Prince"}, {"nigeria", "Africa/Lagos"}, {"kenya", "Africa/Nairobi"}, {"ethiopia", "Africa/Addis_Ababa"}, {"south africa", "Africa/Johannesburg"}, {"sudan", "Africa/Khartoum"}, {"somalia", "Africa/Mogadishu"}, {"ghana", "Africa/Accra"}, {"senegal", "Africa/Dakar"}, {"morocco", "Africa/Casablanca"}, {"algeria", "Africa/Algiers"}, {"tunisia", "Africa/Tunis"}, {"libya", "Africa/Tripoli"}, {"new zealand", "Pacific/Auckland"},
-	{"nairobi", "Africa/Nairobi"}, {"addis ababa", "Africa/Addis_Ababa"}, {"lagos", "Africa/Lagos"}, {"abuja", "Africa/Lagos"}, {"johannesburg", "Africa/Johannesburg"}, {"pretoria", "Africa/Johannesburg"}, {"cape town", "Africa/Johannesburg"}, {"khartoum", "Africa/Khartoum"},
 }
 
 // NewExtractor compiles the rules and tables once.
@@ -101,6 +108,13 @@ func NewExtractor(opts Options) *Extractor {
 	for _, p := range placeZones {
 		if loc, err := time.LoadLocation(p[1]); err == nil {
 			x.places[p[0]] = loc
+		}
+	}
+	x.countries = map[string]bool{}
+	for _, p := range countryZones {
+		if loc, err := time.LoadLocation(p[1]); err == nil {
+			x.places[p[0]] = loc
+			x.countries[p[0]] = true
 		}
 	}
 	x.zones = map[string]*time.Location{}
@@ -327,19 +341,29 @@ func afterSince(body string, toks []tok, a int) bool {
 // else the article's dateline (front matter, or a capitalised first body
 // line such as "WASHINGTON"). Nil when neither names a known place.
 func (x *Extractor) localZone(body string, toks []tok, sa, sb int, a *Article) *time.Location {
+	// a city named in the sentence, else a country
+	var country *time.Location
 	for j := sa; j < sb; j++ {
 		if toks[j].k != tkWord || !toks[j].cap {
 			continue
 		}
 		w := lowerASCII(body[toks[j].s:toks[j].e])
 		if j+1 < sb && toks[j+1].k == tkWord && toks[j+1].cap {
-			if loc := x.places[w+" "+lowerASCII(body[toks[j+1].s:toks[j+1].e])]; loc != nil {
+			w2 := w + " " + lowerASCII(body[toks[j+1].s:toks[j+1].e])
+			if loc := x.places[w2]; loc != nil && !x.countries[w2] {
 				return loc
+			} else if loc != nil && country == nil {
+				country = loc
 			}
 		}
-		if loc := x.places[w]; loc != nil {
+		if loc := x.places[w]; loc != nil && !x.countries[w] {
 			return loc
+		} else if loc != nil && country == nil {
+			country = loc
 		}
+	}
+	if country != nil {
+		return country
 	}
 	// the dateline: front matter, then an upper-case line among the first
 	// lines ("WASHINGTON", "AREQUIPA, Peru"); any comma-separated part

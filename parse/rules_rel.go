@@ -1037,7 +1037,7 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 			}
 		}
 		// an abbreviation we do not know: "1:30 a.m. WIT on Wednesday"
-		if n := len(m.text(j)); n >= 2 && n <= 5 && isUpperWord(m.text(j)) && m.text(j)[n-1] == 'T' && m.punct(k) != '(' {
+		if n := len(m.text(j)); n >= 3 && n <= 5 && isUpperWord(m.text(j)) && m.text(j)[n-1] == 'T' && m.punct(k) != '(' {
 			return j + 1
 		}
 	}

@@ -178,13 +178,13 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 	if w == "to" {
 		p := prev(j - 1)
 		if next(j+1) == "be" && p != "used" {
-			if aux := pastAux(prev, j-2); aux != "" && planWord(p) {
+			if aux := pastAux(prev, j-2); aux != "" && planWord(p) && !x.reportedPlan(body, t, lo, j, aux) {
 				return TensePast, aux + p + " to be", true
 			}
 			return TenseFuture, "to be", true
 		}
 		if c, ok := x.tenseWords[p]; ok && c == 'T' {
-			if aux := pastAux(prev, j-2); aux != "" && planWord(p) {
+			if aux := pastAux(prev, j-2); aux != "" && planWord(p) && !x.reportedPlan(body, t, lo, j, aux) {
 				return TensePast, aux + p + " to", true // "was due to": a past plan
 			}
 			return TenseFuture, p + " to", true
@@ -205,7 +205,7 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 	if w == "for" {
 		switch p := prev(j - 1); p {
 		case "scheduled", "set", "slated", "planned", "due":
-			if aux := pastAux(prev, j-2); aux != "" {
+			if aux := pastAux(prev, j-2); aux != "" && !x.reportedPlan(body, t, lo, j, aux) {
 				return TensePast, aux + p + " for", true // "had been scheduled for"
 			}
 			return TenseFuture, p + " for", true
@@ -281,7 +281,7 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 				return TensePresent, w, true
 			case "due", "slated", "scheduled", "planned", "expected":
 				if n := next(j + 1); n == "on" || n == "in" || n == "for" || n == "by" || n == "at" || n == "next" || n == "this" {
-					if aux := pastAux(prev, j-1); aux != "" {
+					if aux := pastAux(prev, j-1); aux != "" && !x.reportedPlan(body, t, lo, j, aux) {
 						return TensePast, aux + w + " " + n, true
 					}
 					return TenseFuture, w + " " + n, true
@@ -347,6 +347,26 @@ func pastAux(prev func(int) string, k int) string {
 		}
 	}
 	return ""
+}
+
+// reportedPlan reports whether a "was/were" plan at token j is reported
+// speech ("officials said the vote was scheduled for Thursday"): the
+// plan stood when it was reported, so it still points ahead. A pluperfect
+// ("said it had been scheduled") stays past.
+func (x *Extractor) reportedPlan(body string, t []tok, lo, j int, aux string) bool {
+	if aux == "had been " {
+		return false
+	}
+	for k := j - 1; k >= lo && k >= j-25; k-- {
+		if t[k].k != tkWord {
+			continue
+		}
+		switch x.lowerTok(body, t, k) {
+		case "said", "says", "told", "tells", "announced", "stated", "confirmed", "added", "according":
+			return true
+		}
+	}
+	return false
 }
 
 // planWord reports whether w names a plan whose past form ("was due to",

@@ -97,6 +97,8 @@ func TestClauseSignals(t *testing.T) {
 		{"reporting-present", "The mayor says Monday was calm.", "Monday", TensePresent, "says", "2025-12-01"},
 		{"past-plan-for", "The vote had been scheduled for Tuesday.", "Tuesday", TensePast, "had been scheduled for", "2025-12-02"},
 		{"past-plan-to", "The envoy was due to land on Monday.", "Monday", TensePast, "was due to", "2025-12-01"},
+		{"reported-plan", "Officials said the vote was scheduled for Thursday.", "Thursday", TenseFuture, "scheduled for", "2025-12-04"},
+		{"reported-past-perfect-plan", "Officials said the vote had been scheduled for Tuesday.", "Tuesday", TensePast, "had been scheduled for", "2025-12-02"},
 		{"now-due-to", "The envoy is now due to land on Monday.", "Monday", TenseFuture, "due to", "2025-12-08"},
 		{"expect-object-to", "Analysts expect the board to meet on Friday.", "Friday", TenseFuture, "expect … to", "2025-12-05"},
 		{"rescheduled-to", "The court postponed the hearing to Monday.", "Monday", TenseFuture, "postponed … to", "2025-12-08"},
