@@ -279,7 +279,7 @@ func (x *Extractor) sameInstant(body string, cands []cand, out []Mention, k int,
 		if o < k {
 			lo, hi = out[o].Span.End, out[k].Span.Start
 		}
-		g := strings.NewReplacer(",", "", " ", "", "(", "", ")", "").Replace(body[lo:hi])
+		g := strings.TrimSpace(strings.Trim(strings.TrimSpace(body[lo:hi]), ",()"))
 		if g != "" && g != "or" {
 			continue
 		}

@@ -195,6 +195,9 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 			if t[k].k != tkWord {
 				break
 			}
+			if t[k].cap {
+				continue
+			}
 			switch q := x.lowerTok(body, t, k); q {
 			case "expect", "expects", "want", "wants", "urge", "urges", "ask", "asks", "invite", "invites", "need", "needs":
 				return TenseFuture, q + " … to", true
@@ -358,7 +361,7 @@ func (x *Extractor) reportedPlan(body string, t []tok, lo, j int, aux string) bo
 		return false
 	}
 	for k := j - 1; k >= lo && k >= j-25; k-- {
-		if t[k].k != tkWord {
+		if t[k].k != tkWord || t[k].cap {
 			continue
 		}
 		switch x.lowerTok(body, t, k) {
@@ -403,7 +406,7 @@ func (x *Extractor) retarget(body string, t []tok, sa, a int) (Tense, string, bo
 	if a-1 < sa || t[a-1].k != tkWord {
 		return 0, "", false
 	}
-	if p := x.lowerTok(body, t, a-1); p != "to" && p != "until" {
+	if p := body[t[a-1].s:t[a-1].e]; p != "to" && p != "until" {
 		return 0, "", false
 	}
 	for j, n := a-2, 0; j >= sa && n < 16; j, n = j-1, n+1 {
@@ -411,6 +414,9 @@ func (x *Extractor) retarget(body string, t []tok, sa, a int) (Tense, string, bo
 			if c := body[t[j].s]; c == ',' || c == ';' || c == ':' || c == '.' {
 				break
 			}
+			continue
+		}
+		if t[j].cap {
 			continue
 		}
 		if w := x.lowerTok(body, t, j); rescheduleVerbs[w] {
