@@ -367,6 +367,7 @@ func TestCases(t *testing.T) {
 		{name: "clock/past-earlier-than-pub", pub: "2026-03-09T08:30:00+01:00", zone: "Europe/Berlin", text: "The alarm sounded at [6:15 a.m.] in the old town.", typ: T, val: "2026-03-09T06:15"},
 		{name: "clock/past-date-only-pub", pub: "2026-03-09", zone: "Europe/Berlin", text: "The fire broke out at [10:50 p.m.] near the station.", typ: T, val: "2026-03-09T22:50"},
 		{name: "clock/future-earlier-than-pub", pub: "2026-03-09T15:00:00+01:00", zone: "Europe/Berlin", text: "The border will reopen at [8 a.m.], officials said.", typ: T, val: "2026-03-10T08:00"},
+		{name: "clock/timetable-present", pub: "2026-03-09T17:30:00+01:00", zone: "Europe/Berlin", text: "The exchange closes at [4 p.m. local time].", typ: T, val: "2026-03-09T16:00"},
 		{name: "clock/no-signal-later-than-pub", pub: "2026-03-09T08:30:00+01:00", zone: "Europe/Berlin", text: "Kick-off at [8:45 p.m.] in the capital.", typ: T, val: "2026-03-09T20:45"},
 		// present tense of a scheduled action: the coming day
 		{name: "weekday/schedule-resumes", text: "The hearing resumes at [10 a.m. on Friday].", typ: T, val: "2025-12-05T10:00"},

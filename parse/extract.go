@@ -197,6 +197,11 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
 			c.sp.plan = planSignal(signal)
+			if c.sp.op == opClock && c.sp.day == nil && tense == TenseFuture && x.tenseWords[signal] == 'S' {
+				// "the market closes at 4 p.m.": a timetable, not the
+				// next day's event
+				tense, signal = TenseUnknown, ""
+			}
 		}
 		if c.sp.op == opClock && c.sp.zone == "local" {
 			c.sp.zloc = x.localZone(body, toks, sa, sb, a)
