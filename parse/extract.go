@@ -185,11 +185,6 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		if sb < c.b {
 			sb = c.b
 		}
-		if si > 0 && si < len(segs) && ampmBefore(body, toks, sa) {
-			// "3 p.m. Ottawa time, or …": a break after "p.m." may be
-			// none; the clause reaches back into the previous segment
-			sa = sort.Search(len(toks), func(k int) bool { return int(toks[k].s) >= segs[si-1].Start })
-		}
 		if sa > c.a {
 			sa = c.a
 		}

@@ -41,12 +41,12 @@ func newTenseWords() map[string]byte {
 	return m
 }
 
+// edStop lists words ending in -ed that are no verbs (a constant table).
+var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
+
 // sameBase lists verbs whose past tense is their base form: past after a
 // singular subject ("the quake hit"), not after an auxiliary ("will hit").
 var sameBase = map[string]bool{"hit": true, "cut": true, "spread": true, "hurt": true, "cast": true, "burst": true, "split": true, "upset": true, "shut": true, "quit": true, "beat": true}
-
-// edStop lists words ending in -ed that are no verbs (a constant table).
-var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
 
 // lowerTok returns the lower-case text of token j (allocation-free for
 // lexicon words).
@@ -68,6 +68,11 @@ func (x *Extractor) lowerTok(body string, t []tok, j int) string {
 // to the right first when the expression opens its clause ("On Tuesday,
 // Putin accused …"). It returns the tense and the deciding word(s).
 func (x *Extractor) tenseAt(body string, t []tok, sa, sb, a, b int) (Tense, string) {
+	if ampmBefore(body, t, sa) {
+		// "3 p.m. Ottawa time, or …": a sentence break after "p.m." may be
+		// none; the clause reaches back over it
+		sa = clauseBack(body, t, sa-4)
+	}
 	if tn, s, ok := x.retarget(body, t, sa, a); ok {
 		return tn, s
 	}
@@ -177,16 +182,13 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 	}
 	if w == "to" {
 		p := prev(j - 1)
+		if aux := pastAux(prev, j-2); aux != "" && planWord(p) && !x.reportedPlan(body, t, lo, j, aux) {
+			return TensePast, aux + p + " to", true // "was due to": a past plan
+		}
 		if next(j+1) == "be" && p != "used" {
-			if aux := pastAux(prev, j-2); aux != "" && planWord(p) && !x.reportedPlan(body, t, lo, j, aux) {
-				return TensePast, aux + p + " to be", true
-			}
 			return TenseFuture, "to be", true
 		}
 		if c, ok := x.tenseWords[p]; ok && c == 'T' {
-			if aux := pastAux(prev, j-2); aux != "" && planWord(p) && !x.reportedPlan(body, t, lo, j, aux) {
-				return TensePast, aux + p + " to", true // "was due to": a past plan
-			}
 			return TenseFuture, p + " to", true
 		}
 		// "expect him to", "want the talks to": a present verb of wanting
@@ -335,6 +337,25 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 		return TensePast, w, true
 	}
 	return 0, "", false
+}
+
+// clauseBack returns the first token of the sentence holding token j:
+// the token after the last '.', '!', '?' (followed by a space) or line
+// break before j, looking back at most tenseWindow tokens.
+func clauseBack(body string, t []tok, j int) int {
+	for k, n := j, 0; n < tenseWindow; k, n = k-1, n+1 {
+		if k == 0 {
+			return 0
+		}
+		p := t[k-1]
+		if p.k == tkPunct && (body[p.s] == '.' || body[p.s] == '!' || body[p.s] == '?') && t[k].sp {
+			return k
+		}
+		if strings.IndexByte(body[p.e:t[k].s], '\n') >= 0 {
+			return k
+		}
+	}
+	return j
 }
 
 // pastAux returns the past auxiliary ending at token k ("was ", "were ",
