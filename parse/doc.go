@@ -36,12 +36,12 @@
 // IST" is +05:30 — India —, "3 p.m. Ottawa time" the zone of a city or
 // one-zone country of the built-in list, "8 p.m. Eastern time" a North
 // American zone; an unknown capitalised abbreviation such as "NPT" stays in
-// the extent without an offset). A clock time and the day written right
-// after it ("9:30 a.m. EST on Wednesday", "5 p.m. EDT Monday", "3 p.m. on
-// Feb. 17") are one TIME on that day, as TIMEX3 tags them; a day written
-// just before it ("on Tuesday at 14:30") dates it too, and so does a
-// clock time that restates it in another zone ("3 p.m. Ottawa time, or
-// 1:30 a.m. IST on Wednesday"). Otherwise a clock time falls on the
+// the extent without an offset). A clock time falls on the day written
+// next to it ("9:30 a.m. EST on Wednesday", "5 p.m. EDT Monday", "on
+// Tuesday at 14:30", "3 p.m. on Feb. 17"; the day is a mention of its own,
+// which the timeline joins into one phrase), or on the day of a clock
+// time next to it that restates it in another zone ("3 p.m. Ottawa time,
+// or 1:30 a.m. IST on Wednesday"). Otherwise a clock time falls on the
 // publication day — except that when the publication has an hour
 // (Article.DateOnly false), a past clause's clock time later than the
 // publication instant is on the day before ("the quake hit at 11:40

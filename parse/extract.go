@@ -192,7 +192,7 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
 			c.sp.plan = planSignal(signal)
-			if c.sp.op == opClock && c.sp.day == nil && tense == TenseFuture && x.tenseWords[signal] == 'S' {
+			if c.sp.op == opClock && tense == TenseFuture && x.tenseWords[signal] == 'S' {
 				// "the market closes at 4 p.m.": a timetable, not the
 				// next day's event
 				tense, signal = TenseUnknown, ""
@@ -238,28 +238,42 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 	if r.undated {
 		return
 	}
-	for k := range out {
-		if cands[k].sp.op != opClock || cands[k].sp.day != nil {
-			continue
+	// first the clock times with a day written next to them, then those
+	// that restate such a clock time in another zone
+	for pass := 0; pass < 2; pass++ {
+		for k := range out {
+			if cands[k].sp.op != opClock {
+				continue
+			}
+			day := writtenDay(body, out, k)
+			if pass == 1 {
+				if !day.IsZero() {
+					continue
+				}
+				day = x.sameInstant(body, cands, out, k, r)
+			}
+			if day.IsZero() {
+				continue
+			}
+			anchor, pub := r.anchor, r.pub
+			r.anchor, r.pub = day.Start, time.Time{} // the written day stands
+			v := r.resolve(&cands[k].sp, out[k].Tense)
+			r.anchor, r.pub = anchor, pub
+			out[k].Value = v
 		}
-		var day Interval
-		if k+1 < len(out) && out[k+1].When.Gran == GranDay && smallGap(body[out[k].Span.End:out[k+1].Span.Start]) {
-			day = out[k+1].When
-		} else if k > 0 && out[k-1].When.Gran == GranDay && smallGap(body[out[k-1].Span.End:out[k].Span.Start]) {
-			day = out[k-1].When
-		}
-		if day.IsZero() {
-			day = x.sameInstant(body, cands, out, k, r)
-		}
-		if day.IsZero() {
-			continue
-		}
-		anchor, pub := r.anchor, r.pub
-		r.anchor, r.pub = day.Start, time.Time{} // the written day stands
-		v := r.resolve(&cands[k].sp, out[k].Tense)
-		r.anchor, r.pub = anchor, pub
-		out[k].Value = v
 	}
+}
+
+// writtenDay returns the day written right next to mention k ("5 p.m.
+// EDT Friday", "on Tuesday at 14:30"), or a zero Interval.
+func writtenDay(body string, out []Mention, k int) Interval {
+	if k+1 < len(out) && out[k+1].When.Gran == GranDay && smallGap(body[out[k].Span.End:out[k+1].Span.Start]) {
+		return out[k+1].When
+	}
+	if k > 0 && out[k-1].When.Gran == GranDay && smallGap(body[out[k-1].Span.End:out[k].Span.Start]) {
+		return out[k-1].When
+	}
+	return Interval{}
 }
 
 // sameInstant finds the day of clock k from a clock next to it that gives
@@ -272,7 +286,7 @@ func (x *Extractor) sameInstant(body string, cands []cand, out []Mention, k int,
 		zl = r.loc
 	}
 	for _, o := range [2]int{k + 1, k - 1} {
-		if o < 0 || o >= len(out) || cands[o].sp.op != opClock || cands[o].sp.day == nil || out[o].When.IsZero() {
+		if o < 0 || o >= len(out) || cands[o].sp.op != opClock || writtenDay(body, out, o).IsZero() || out[o].When.IsZero() {
 			continue
 		}
 		lo, hi := out[k].Span.End, out[o].Span.Start

@@ -322,8 +322,6 @@ func (sp *spec) relative() bool {
 		return sp.y == 0
 	case opYear, opDecade, opDur, opVague, opSet:
 		return false
-	case opClock:
-		return sp.day == nil || sp.day.relative()
 	}
 	return true
 }
@@ -509,14 +507,6 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 	case opClock:
 		day := r.anchor
 		pub := r.pub
-		if sp.day != nil {
-			// the day written with it ("on Wednesday") stands
-			dv := r.resolve(sp.day, tense)
-			if dv.When.IsZero() {
-				return unresolved(sp)
-			}
-			day, pub = dv.When.Start, time.Time{}
-		}
 		loc := r.loc
 		if sp.zloc != nil {
 			loc = sp.zloc

@@ -51,8 +51,7 @@ type spec struct {
 	freq   string
 	fiscal bool
 	approx bool
-	plan   bool  // a plan in the past or a new target ("had been scheduled for"): a day and month is the nearest such date
-	day    *spec // the day a clock time names ("9:30 a.m. on Wednesday")
+	plan   bool // a plan in the past or a new target ("had been scheduled for"): a day and month is the nearest such date
 }
 
 // cand is a match: tokens [a, b) and what they mean.

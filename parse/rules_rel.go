@@ -856,7 +856,7 @@ func (m *matcher) setClock(val string, k int) (string, int) {
 	m.lo = k + 1
 	c, ok := m.matchClock(k + 1)
 	m.lo = lo
-	if !ok || c.a != k+1 || c.sp.day != nil {
+	if !ok || c.a != k+1 {
 		return val, k
 	}
 	return val + fmt.Sprintf("T%02d:%02d", c.sp.hh, c.sp.mi), c.b
@@ -908,7 +908,7 @@ func (m *matcher) matchPOD(i int) (cand, bool) {
 		case "at", "by", "until", "before", "after", "around", "about", "till":
 			sp := spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}
 			b := m.clockZone(i+1, &sp)
-			return m.clockDay(cand{a: i, b: b, sp: sp}), true
+			return cand{a: i, b: b, sp: sp}, true
 		}
 		return cand{}, false
 	}
@@ -1109,7 +1109,7 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 				return cand{}, false
 			}
 			sp.hh, sp.mi = hh, mi
-			return m.clockDay(cand{a: m.clockLeft(i), b: z, sp: sp}), true
+			return cand{a: m.clockLeft(i), b: z, sp: sp}, true
 		}
 		if hh < 1 || hh > 12 || mi > 59 {
 			return cand{}, false
@@ -1147,42 +1147,12 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 			// "1400 local time"
 		}
 		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hhmm"
-		return m.clockDay(cand{a: m.clockLeft(i), b: z, sp: sp}), true
+		return cand{a: m.clockLeft(i), b: z, sp: sp}, true
 	default:
 		return cand{}, false
 	}
 	b = m.clockZone(b, &sp)
-	return m.clockDay(cand{a: m.clockLeft(i), b: b, sp: sp}), true
-}
-
-// clockDay extends a clock time over the day written right after it
-// ("9:30 a.m. EST on Wednesday", "5 p.m. EDT Monday", "3 p.m. on Feb.
-// 17"): TIMEX3 tags them as one TIME, on that day.
-func (m *matcher) clockDay(c cand) cand {
-	k := c.b
-	if m.w(k) == "on" {
-		k++
-	}
-	if k >= len(m.t) || m.nl(k) || m.cls(k)&(clsWeekday|clsMonth|clsMonthAbbr) == 0 {
-		return c
-	}
-	lo := m.lo
-	m.lo = k
-	var d cand
-	ok := false
-	if m.cls(k)&clsWeekday != 0 {
-		d, ok = m.matchWeekday(k)
-	} else {
-		d, ok = m.matchMonth(k)
-	}
-	m.lo = lo
-	if !ok || d.a != k || d.sp.kind != KindDate || d.sp.g != GranDay || d.sp.pod != "" || d.sp.mod != "" {
-		return c
-	}
-	ds := d.sp
-	c.sp.day = &ds
-	c.b = d.b
-	return c
+	return cand{a: m.clockLeft(i), b: b, sp: sp}, true
 }
 
 func (m *matcher) clockLeft(i int) int {
