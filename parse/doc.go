@@ -32,12 +32,26 @@
 // daylight-saving change is 23 or 25 hours long and still runs midnight to
 // midnight. A date-only publication has no hour and none is invented.
 // Clock times carry the zone they name ("4.20pm ET" is
-// 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z) and fall on the
-// day written next to them ("5 p.m. EST Monday"), else on the
-// publication day; "local time" is the zone of a place the
+// 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z, "1:30 a.m.
+// IST" is +05:30 — India —, "3 p.m. Ottawa time" the zone of a city or
+// one-zone country of the built-in list, "8 p.m. Eastern time" a North
+// American zone; an unknown capitalised abbreviation such as "NPT" stays in
+// the extent without an offset). A clock time falls on the day written
+// next to it ("9:30 a.m. EST on Wednesday", "5 p.m. EDT Monday", "on
+// Tuesday at 14:30", "3 p.m. on Feb. 17"; the day is a mention of its own,
+// which the timeline joins into one phrase), or on the day of a clock
+// time next to it that restates it in another zone ("3 p.m. Ottawa time,
+// or 1:30 a.m. IST on Wednesday"). Otherwise a clock time falls on the
+// publication day — except that when the publication has an hour
+// (Article.DateOnly false), a past clause's clock time later than the
+// publication instant is on the day before ("the quake hit at 11:40
+// p.m." in a paper of 10:15 a.m.) and a future clause's one earlier than
+// it on the day after. "Every day at 7 a.m." and "every weekday at noon"
+// are sets (XXXX-XX-XXT07:00, XXXX-WXX-XT12:00). "local time" is the zone of a place the
 // sentence names, else of the dateline (front matter, or an upper-case
-// line such as "WASHINGTON" at the top of the body), from a built-in list
-// of newsroom cities; a time with no zone, or a local time with no known
+// line such as "WASHINGTON" or "TRUJILLO, Peru" at the top of the body,
+// any comma-separated part), from a built-in list of newsroom cities and
+// one-zone countries; a time with no zone, or a local time with no known
 // place, has no offset in its value and is placed in the article's zone. An undated article (Article.Undated, or Options.NoResolve)
 // keeps its relative expressions with X-filled values (XXXX-WXX-5,
 // XXXX-XX) and a zero interval; absolute dates are still resolved.
@@ -50,12 +64,38 @@
 // Tuesday, Putin accused …"). Future signals: will, 'll, shall, would,
 // could/may/might/should (not followed by "have"), going/due/set/
 // scheduled/expected/plans/is … to, to be + participle, scheduled for, as
-// soon as, until, ahead of, is + -ing, and a headline's "X to
-// <verb>" when nothing else decides. Past signals: past-tense and perfect
-// verb groups (said, met, was held, has resigned), ago, earlier. A
-// passive participle after "be" defers to the auxiliary before it ("will
-// be held" is future). Mention.Signal keeps the deciding words and
+// soon as, until, ahead of, is + -ing, a present verb of wanting with a
+// short object before "to" ("analysts expect him to speak", "want the
+// talks to"), and a headline's "X to <verb>" when nothing else decides.
+// Past signals: past-tense and perfect verb groups (said, met, was held,
+// has resigned, "the quake hit" — a verb whose past is its base form
+// counts only without an auxiliary), ago, earlier. A passive participle
+// after "be" defers to the auxiliary before it ("will be held" is
+// future); an -ed word after a determiner is an adjective, no signal ("a
+// televised debate"). Mention.Signal keeps the deciding words and
 // Mention.Rule the rule that matched.
+//
+// Present tense is no future signal in general: reporting verbs ("says",
+// "tells", a headline's "Trump says …") and present-tense headlines, which
+// news writes for past events ("Storm closes schools on Monday"), leave
+// the past default. The exception is the present simple of a verb of a
+// scheduled action in a full sentence (one ending in a full stop):
+// resumes, opens, begins, starts, ends, expires, closes, convenes,
+// concludes, meets, votes, arrives, departs, returns, holds, hosts,
+// faces, plays, airs, launches, takes place/effect, gets under way, goes
+// ahead, runs until, kicks off — "Debate resumes at 9:30 a.m. on
+// Wednesday", "Polls open on Sunday" are future, because news writes
+// the present simple of such verbs for timetables. The base form counts
+// only after a plural subject or a pronoun ("Polls open", not "year
+// end"), never after "to", an auxiliary or a determiner.
+//
+// A plan stated in the past looks back: "had been scheduled for", "was
+// due to", "was scheduled to", "had been expected to", "was expected on"
+// are past clauses (the plan may have failed or moved; "is now due", "were
+// now due to" stay future), and a date after "to"/"until" governed by a
+// rescheduling verb ("postponed the verdict to March 20", "was moved to
+// May 31") is a new target, future. With either, a day and month without
+// a year is the nearest such date, before or after the publication.
 //
 //   - A bare weekday is the latest such day on or before the publication
 //     day in a past or present clause or with no signal (news mostly looks

@@ -46,6 +46,8 @@ type Extractor struct {
 	// places maps a few hundred newsroom place names to their zone, for
 	// "local time" (the place in the sentence, else the dateline's).
 	places map[string]*time.Location
+	// countries marks the entries of places that are countries.
+	countries map[string]bool
 }
 
 // placeZones lists places news datelines and sentences name, with their
@@ -66,7 +68,21 @@ var placeZones = [...][2]string{
 	{"new delhi", "Asia/Kolkata"}, {"delhi", "Asia/Kolkata"}, {"mumbai", "Asia/Kolkata"}, {"dhaka", "Asia/Dhaka"}, {"bangkok", "Asia/Bangkok"}, {"hanoi", "Asia/Bangkok"}, {"jakarta", "Asia/Jakarta"}, {"singapore", "Asia/Singapore"}, {"kuala lumpur", "Asia/Kuala_Lumpur"}, {"manila", "Asia/Manila"},
 	{"beijing", "Asia/Shanghai"}, {"shanghai", "Asia/Shanghai"}, {"hong kong", "Asia/Hong_Kong"}, {"taipei", "Asia/Taipei"}, {"seoul", "Asia/Seoul"}, {"pyongyang", "Asia/Pyongyang"}, {"tokyo", "Asia/Tokyo"},
 	{"sydney", "Australia/Sydney"}, {"canberra", "Australia/Sydney"}, {"melbourne", "Australia/Melbourne"}, {"perth", "Australia/Perth"}, {"auckland", "Pacific/Auckland"}, {"wellington", "Pacific/Auckland"},
+	{"quebec", "America/Toronto"}, {"winnipeg", "America/Winnipeg"}, {"calgary", "America/Edmonton"}, {"edmonton", "America/Edmonton"}, {"phoenix", "America/Phoenix"}, {"philadelphia", "America/New_York"}, {"honolulu", "Pacific/Honolulu"}, {"anchorage", "America/Anchorage"},
+	{"guatemala city", "America/Guatemala"}, {"panama city", "America/Panama"}, {"san juan", "America/Puerto_Rico"}, {"quito", "America/Guayaquil"}, {"la paz", "America/La_Paz"}, {"montevideo", "America/Montevideo"}, {"asuncion", "America/Asuncion"}, {"managua", "America/Managua"}, {"tegucigalpa", "America/Tegucigalpa"}, {"san salvador", "America/El_Salvador"}, {"port-au-prince", "America/Port-au-Prince"}, {"kingston", "America/Jamaica"}, {"santo domingo", "America/Santo_Domingo"},
+	{"edinburgh", "Europe/London"}, {"manchester", "Europe/London"}, {"belfast", "Europe/London"}, {"cardiff", "Europe/London"}, {"marseille", "Europe/Paris"}, {"lyon", "Europe/Paris"}, {"strasbourg", "Europe/Paris"}, {"barcelona", "Europe/Madrid"}, {"luxembourg", "Europe/Luxembourg"}, {"hamburg", "Europe/Berlin"}, {"cologne", "Europe/Berlin"}, {"naples", "Europe/Rome"}, {"bratislava", "Europe/Bratislava"}, {"ljubljana", "Europe/Ljubljana"}, {"zagreb", "Europe/Zagreb"}, {"sarajevo", "Europe/Sarajevo"}, {"skopje", "Europe/Skopje"}, {"tirana", "Europe/Tirane"}, {"pristina", "Europe/Belgrade"}, {"podgorica", "Europe/Podgorica"}, {"chisinau", "Europe/Chisinau"}, {"vilnius", "Europe/Vilnius"}, {"riga", "Europe/Riga"}, {"tallinn", "Europe/Tallinn"}, {"reykjavik", "Atlantic/Reykjavik"}, {"nicosia", "Asia/Nicosia"}, {"valletta", "Europe/Malta"}, {"lviv", "Europe/Kyiv"}, {"dnipro", "Europe/Kyiv"}, {"zaporizhzhia", "Europe/Kyiv"}, {"tbilisi", "Asia/Tbilisi"}, {"yerevan", "Asia/Yerevan"}, {"baku", "Asia/Baku"},
+	{"tashkent", "Asia/Tashkent"}, {"astana", "Asia/Almaty"}, {"almaty", "Asia/Almaty"}, {"bishkek", "Asia/Bishkek"}, {"dushanbe", "Asia/Dushanbe"}, {"ashgabat", "Asia/Ashgabat"}, {"sanaa", "Asia/Aden"}, {"aden", "Asia/Aden"}, {"muscat", "Asia/Muscat"}, {"kuwait city", "Asia/Kuwait"}, {"manama", "Asia/Bahrain"}, {"jeddah", "Asia/Riyadh"}, {"mecca", "Asia/Riyadh"}, {"ramallah", "Asia/Hebron"}, {"erbil", "Asia/Baghdad"}, {"mosul", "Asia/Baghdad"}, {"aleppo", "Asia/Damascus"},
+	{"kolkata", "Asia/Kolkata"}, {"bengaluru", "Asia/Kolkata"}, {"bangalore", "Asia/Kolkata"}, {"chennai", "Asia/Kolkata"}, {"hyderabad", "Asia/Kolkata"}, {"lahore", "Asia/Karachi"}, {"kathmandu", "Asia/Kathmandu"}, {"colombo", "Asia/Colombo"}, {"yangon", "Asia/Yangon"}, {"naypyitaw", "Asia/Yangon"}, {"phnom penh", "Asia/Phnom_Penh"}, {"vientiane", "Asia/Vientiane"}, {"ho chi minh city", "Asia/Ho_Chi_Minh"}, {"ulaanbaatar", "Asia/Ulaanbaatar"}, {"osaka", "Asia/Tokyo"}, {"busan", "Asia/Seoul"}, {"shenzhen", "Asia/Shanghai"}, {"guangzhou", "Asia/Shanghai"}, {"wuhan", "Asia/Shanghai"}, {"macau", "Asia/Macau"}, {"brisbane", "Australia/Brisbane"}, {"adelaide", "Australia/Adelaide"}, {"darwin", "Australia/Darwin"}, {"hobart", "Australia/Hobart"}, {"suva", "Pacific/Fiji"}, {"port moresby", "Pacific/Port_Moresby"},
+	{"algiers", "Africa/Algiers"}, {"tunis", "Africa/Tunis"}, {"tripoli", "Africa/Tripoli"}, {"rabat", "Africa/Casablanca"}, {"casablanca", "Africa/Casablanca"}, {"dakar", "Africa/Dakar"}, {"accra", "Africa/Accra"}, {"abidjan", "Africa/Abidjan"}, {"bamako", "Africa/Bamako"}, {"niamey", "Africa/Niamey"}, {"kinshasa", "Africa/Kinshasa"}, {"goma", "Africa/Lubumbashi"}, {"kigali", "Africa/Kigali"}, {"kampala", "Africa/Kampala"}, {"dar es salaam", "Africa/Dar_es_Salaam"}, {"mogadishu", "Africa/Mogadishu"}, {"juba", "Africa/Juba"}, {"harare", "Africa/Harare"}, {"lusaka", "Africa/Lusaka"}, {"luanda", "Africa/Luanda"}, {"maputo", "Africa/Maputo"}, {"antananarivo", "Indian/Antananarivo"},
 	{"nairobi", "Africa/Nairobi"}, {"addis ababa", "Africa/Addis_Ababa"}, {"lagos", "Africa/Lagos"}, {"abuja", "Africa/Lagos"}, {"johannesburg", "Africa/Johannesburg"}, {"pretoria", "Africa/Johannesburg"}, {"cape town", "Africa/Johannesburg"}, {"khartoum", "Africa/Khartoum"},
+}
+
+// countryZones lists countries with one zone, for "local time", "India
+// time" and datelines ("TRUJILLO, Peru"). A city named in a sentence wins
+// over a country.
+var countryZones = [...][2]string{
+	{"india", "Asia/Kolkata"}, {"pakistan", "Asia/Karachi"}, {"bangladesh", "Asia/Dhaka"}, {"china", "Asia/Shanghai"}, {"japan", "Asia/Tokyo"}, {"south korea", "Asia/Seoul"}, {"north korea", "Asia/Pyongyang"}, {"taiwan", "Asia/Taipei"}, {"philippines", "Asia/Manila"}, {"thailand", "Asia/Bangkok"}, {"vietnam", "Asia/Bangkok"}, {"myanmar", "Asia/Yangon"}, {"nepal", "Asia/Kathmandu"}, {"sri lanka", "Asia/Colombo"}, {"afghanistan", "Asia/Kabul"}, {"iran", "Asia/Tehran"}, {"iraq", "Asia/Baghdad"}, {"syria", "Asia/Damascus"}, {"lebanon", "Asia/Beirut"}, {"jordan", "Asia/Amman"}, {"israel", "Asia/Jerusalem"}, {"saudi arabia", "Asia/Riyadh"}, {"qatar", "Asia/Qatar"}, {"yemen", "Asia/Aden"}, {"turkey", "Europe/Istanbul"}, {"turkiye", "Europe/Istanbul"}, {"egypt", "Africa/Cairo"}, {"ukraine", "Europe/Kyiv"}, {"belarus", "Europe/Minsk"}, {"poland", "Europe/Warsaw"}, {"germany", "Europe/Berlin"}, {"france", "Europe/Paris"}, {"italy", "Europe/Rome"}, {"greece", "Europe/Athens"}, {"romania", "Europe/Bucharest"}, {"hungary", "Europe/Budapest"}, {"austria", "Europe/Vienna"}, {"switzerland", "Europe/Zurich"}, {"netherlands", "Europe/Amsterdam"}, {"belgium", "Europe/Brussels"}, {"ireland", "Europe/Dublin"}, {"britain", "Europe/London"}, {"england", "Europe/London"}, {"scotland", "Europe/London"}, {"sweden", "Europe/Stockholm"}, {"norway", "Europe/Oslo"}, {"finland", "Europe/Helsinki"}, {"denmark", "Europe/Copenhagen"}, {"serbia", "Europe/Belgrade"}, {"croatia", "Europe/Zagreb"}, {"bulgaria", "Europe/Sofia"},
+	{"peru", "America/Lima"}, {"colombia", "America/Bogota"}, {"venezuela", "America/Caracas"}, {"cuba", "America/Havana"}, {"argentina", "America/Argentina/Buenos_Aires"}, {"haiti", "America/Port-au-Prince"}, {"nigeria", "Africa/Lagos"}, {"kenya", "Africa/Nairobi"}, {"ethiopia", "Africa/Addis_Ababa"}, {"south africa", "Africa/Johannesburg"}, {"sudan", "Africa/Khartoum"}, {"somalia", "Africa/Mogadishu"}, {"ghana", "Africa/Accra"}, {"senegal", "Africa/Dakar"}, {"morocco", "Africa/Casablanca"}, {"algeria", "Africa/Algiers"}, {"tunisia", "Africa/Tunis"}, {"libya", "Africa/Tripoli"}, {"new zealand", "Pacific/Auckland"},
 }
 
 // NewExtractor compiles the rules and tables once.
@@ -107,8 +123,15 @@ func NewExtractor(opts Options) *Extractor {
 			x.places[p[0]] = loc
 		}
 	}
+	x.countries = map[string]bool{}
+	for _, p := range countryZones {
+		if loc, err := time.LoadLocation(p[1]); err == nil {
+			x.places[p[0]] = loc
+			x.countries[p[0]] = true
+		}
+	}
 	x.zones = map[string]*time.Location{}
-	for _, name := range []string{"America/New_York", "America/Los_Angeles", "America/Chicago"} {
+	for _, name := range []string{"America/New_York", "America/Los_Angeles", "America/Chicago", "America/Denver", "America/Anchorage", "Pacific/Honolulu"} {
 		if loc, err := time.LoadLocation(name); err == nil {
 			x.zones[name] = loc
 		}
@@ -144,6 +167,9 @@ func (x *Extractor) Extract(a *Article) []Mention {
 	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
 	if !r.undated {
 		r.anchor = a.PubDay().Start
+		if !a.DateOnly && !a.Published.IsZero() {
+			r.pub = a.Published
+		}
 	}
 	out := make([]Mention, 0, len(cands))
 	si := 0
@@ -175,6 +201,12 @@ func (x *Extractor) Extract(a *Article) []Mention {
 		tense, signal := TenseUnknown, ""
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
+			c.sp.plan = planSignal(signal)
+			if c.sp.op == opClock && tense == TenseFuture && x.tenseWords[signal] == 'S' {
+				// "the market closes at 4 p.m.": a timetable, not the
+				// next day's event
+				tense, signal = TenseUnknown, ""
+			}
 		}
 		if c.sp.op == opClock && c.sp.zone == "local" {
 			c.sp.zloc = x.localZone(body, toks, sa, sb, a)
@@ -230,25 +262,71 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 	if r.undated {
 		return
 	}
-	for k := range out {
-		if cands[k].sp.op != opClock {
-			continue
+	// first the clock times with a day written next to them, then those
+	// that restate such a clock time in another zone
+	for pass := 0; pass < 2; pass++ {
+		for k := range out {
+			if cands[k].sp.op != opClock {
+				continue
+			}
+			day := writtenDay(body, out, k)
+			if pass == 1 {
+				if !day.IsZero() {
+					continue
+				}
+				day = x.sameInstant(body, cands, out, k, r)
+			}
+			if day.IsZero() {
+				continue
+			}
+			anchor, pub := r.anchor, r.pub
+			r.anchor, r.pub = day.Start, time.Time{} // the written day stands
+			v := r.resolve(&cands[k].sp, out[k].Tense)
+			r.anchor, r.pub = anchor, pub
+			out[k].Value = v
 		}
-		var day Interval
-		if k+1 < len(out) && out[k+1].When.Gran == GranDay && smallGap(body[out[k].Span.End:out[k+1].Span.Start]) {
-			day = out[k+1].When
-		} else if k > 0 && out[k-1].When.Gran == GranDay && smallGap(body[out[k-1].Span.End:out[k].Span.Start]) {
-			day = out[k-1].When
-		}
-		if day.IsZero() {
-			continue
-		}
-		anchor := r.anchor
-		r.anchor = day.Start
-		v := r.resolve(&cands[k].sp, out[k].Tense)
-		r.anchor = anchor
-		out[k].Value = v
 	}
+}
+
+// writtenDay returns the day written right next to mention k ("5 p.m.
+// EDT Friday", "on Tuesday at 14:30"), or a zero Interval.
+func writtenDay(body string, out []Mention, k int) Interval {
+	if k+1 < len(out) && out[k+1].When.Gran == GranDay && smallGap(body[out[k].Span.End:out[k+1].Span.Start]) {
+		return out[k+1].When
+	}
+	if k > 0 && out[k-1].When.Gran == GranDay && smallGap(body[out[k-1].Span.End:out[k].Span.Start]) {
+		return out[k-1].When
+	}
+	return Interval{}
+}
+
+// sameInstant finds the day of clock k from a clock next to it that gives
+// the same instant in another zone and has its own day: "3 p.m. Ottawa
+// time, or 1:30 a.m. IST on Wednesday", "2 p.m. ET (1900 GMT) Monday".
+func (x *Extractor) sameInstant(body string, cands []cand, out []Mention, k int, r *resolver) Interval {
+	sp := &cands[k].sp
+	zl := sp.zloc
+	if zl == nil {
+		zl = r.loc
+	}
+	for _, o := range [2]int{k + 1, k - 1} {
+		if o < 0 || o >= len(out) || cands[o].sp.op != opClock || writtenDay(body, out, o).IsZero() || out[o].When.IsZero() {
+			continue
+		}
+		lo, hi := out[k].Span.End, out[o].Span.Start
+		if o < k {
+			lo, hi = out[o].Span.End, out[k].Span.Start
+		}
+		g := strings.TrimSpace(strings.Trim(strings.TrimSpace(body[lo:hi]), ",()"))
+		if g != "" && g != "or" {
+			continue
+		}
+		t := out[o].When.Start.In(zl)
+		if t.Hour() == sp.hh && t.Minute() == sp.mi {
+			return r.unitInterval(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, r.loc), GranDay)
+		}
+	}
+	return Interval{}
 }
 
 // smallGap reports whether the text between two expressions only joins
@@ -281,6 +359,16 @@ func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 	return out
 }
 
+// ampmBefore reports whether tokens just before token j spell "a.m." or
+// "p.m.".
+func ampmBefore(body string, toks []tok, j int) bool {
+	if j < 4 || toks[j-1].k != tkPunct || body[toks[j-1].s] != '.' || toks[j-3].k != tkPunct || body[toks[j-3].s] != '.' {
+		return false
+	}
+	m, ap := body[toks[j-2].s:toks[j-2].e], body[toks[j-4].s:toks[j-4].e]
+	return (m == "m" || m == "M") && (ap == "a" || ap == "p" || ap == "A" || ap == "P")
+}
+
 // afterSince reports whether the expression at token a follows "since"
 // (a bound of a comparison, not the time the narrative moves to).
 func afterSince(body string, toks []tok, a int) bool {
@@ -291,42 +379,58 @@ func afterSince(body string, toks []tok, a int) bool {
 // else the article's dateline (front matter, or a capitalised first body
 // line such as "WASHINGTON"). Nil when neither names a known place.
 func (x *Extractor) localZone(body string, toks []tok, sa, sb int, a *Article) *time.Location {
+	// a city named in the sentence, else a country
+	var country *time.Location
 	for j := sa; j < sb; j++ {
 		if toks[j].k != tkWord || !toks[j].cap {
 			continue
 		}
 		w := lowerASCII(body[toks[j].s:toks[j].e])
 		if j+1 < sb && toks[j+1].k == tkWord && toks[j+1].cap {
-			if loc := x.places[w+" "+lowerASCII(body[toks[j+1].s:toks[j+1].e])]; loc != nil {
+			w2 := w + " " + lowerASCII(body[toks[j+1].s:toks[j+1].e])
+			if loc := x.places[w2]; loc != nil && !x.countries[w2] {
+				return loc
+			} else if loc != nil && country == nil {
+				country = loc
+			}
+		}
+		if loc := x.places[w]; loc != nil && !x.countries[w] {
+			return loc
+		} else if loc != nil && country == nil {
+			country = loc
+		}
+	}
+	if country != nil {
+		return country
+	}
+	// the dateline: front matter, then an upper-case line among the first
+	// lines ("WASHINGTON", "AREQUIPA, Peru"); any comma-separated part
+	// (city or country) may name the place
+	dls := [2]string{a.Dateline}
+	rest := body
+	for n := 0; n < 5 && rest != ""; n++ {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		l := strings.TrimSpace(line)
+		if l == "" {
+			n--
+			continue
+		}
+		place, _, _ := strings.Cut(l, ",")
+		if len(place) < 30 && place == strings.ToUpper(place) && strings.ToLower(place) != place {
+			dls[1] = l
+			if len(l) > 60 {
+				dls[1] = place
+			}
+			break
+		}
+	}
+	for _, dl := range dls {
+		for part := range strings.SplitSeq(dl, ",") {
+			if loc := x.places[strings.ToLower(strings.TrimSpace(part))]; loc != nil {
 				return loc
 			}
 		}
-		if loc := x.places[w]; loc != nil {
-			return loc
-		}
-	}
-	dl := a.Dateline
-	if dl == "" {
-		// an upper-case line among the first lines: "WASHINGTON", "KYIV, Ukraine"
-		rest := body
-		for n := 0; n < 5 && rest != ""; n++ {
-			var line string
-			line, rest, _ = strings.Cut(rest, "\n")
-			l := strings.TrimSpace(line)
-			if l == "" {
-				n--
-				continue
-			}
-			place, _, _ := strings.Cut(l, ",")
-			if len(place) < 30 && place == strings.ToUpper(place) && strings.ToLower(place) != place {
-				dl = place
-				break
-			}
-		}
-	}
-	if dl != "" {
-		place, _, _ := strings.Cut(dl, ",")
-		return x.places[strings.ToLower(strings.TrimSpace(place))]
 	}
 	return nil
 }

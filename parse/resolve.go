@@ -13,6 +13,11 @@ type resolver struct {
 	undated bool
 	ref     Interval // the last date the text mentioned (zero: none)
 	refDay  Interval // the last day (or finer) the text mentioned
+	// pub is the publication instant when it has an hour (zero for a
+	// date-only publication): a past clock time later than it is on the
+	// day before ("the quake hit at 11:40 p.m." in a 10:15 a.m. paper), a
+	// future one earlier than it on the day after.
+	pub time.Time
 }
 
 func (r *resolver) day(y int, m time.Month, d int) time.Time {
@@ -349,14 +354,10 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 			} else {
 				t := r.day(y, time.Month(sp.m), sp.d)
 				switch {
-				case tense == TenseFuture:
-					if t.Before(r.anchor) {
-						y++
-					}
-				case tense == TensePast:
-					if t.After(r.anchor) {
-						y--
-					}
+				case sp.plan:
+					// a plan made in the past or moved: the nearest such
+					// date (below)
+					fallthrough
 				default:
 					// no signal (or a present clause): the nearest such
 					// date, a written day and month being precise enough
@@ -371,6 +372,14 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 						best = next
 					}
 					y = best.Year()
+				case tense == TenseFuture:
+					if t.Before(r.anchor) {
+						y++
+					}
+				case tense == TensePast:
+					if t.After(r.anchor) {
+						y--
+					}
 				}
 			}
 		}
@@ -497,12 +506,22 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 		iv = r.unitInterval(r.day(sp.y, 1, 1), sp.g)
 	case opClock:
 		day := r.anchor
+		pub := r.pub
 		loc := r.loc
 		if sp.zloc != nil {
 			loc = sp.zloc
 		}
 		y, m, d := day.Date()
 		t := time.Date(y, m, d, sp.hh, sp.mi, 0, 0, loc)
+		if !pub.IsZero() && day.Equal(r.unitInterval(pub, GranDay).Start) {
+			switch {
+			case tense == TensePast && t.After(pub):
+				t = time.Date(y, m, d-1, sp.hh, sp.mi, 0, 0, loc)
+			case tense == TenseFuture && t.Before(pub):
+				t = time.Date(y, m, d+1, sp.hh, sp.mi, 0, 0, loc)
+			}
+			y, m, d = t.Date()
+		}
 		val := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", y, m, d, sp.hh, sp.mi)
 		switch {
 		case sp.zone == "Z":

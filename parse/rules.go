@@ -51,6 +51,7 @@ type spec struct {
 	freq   string
 	fiscal bool
 	approx bool
+	plan   bool // a plan in the past or a new target ("had been scheduled for"): a day and month is the nearest such date
 }
 
 // cand is a match: tokens [a, b) and what they mean.

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -25,10 +26,12 @@ func (m *matcher) unitNorm(word string, g Granularity, amt float64) (Granularity
 // afterUnit reads what follows "N units": ago, later, earlier, from now,
 // before/after at the end of a clause, "-old", "-long", "and a half".
 // It turns the duration sp into the right kind and returns the end token.
-func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt float64) (spec, int) {
+// g and amt are already normalised ("a decade" is 10 years): scale is the
+// number of g in one written unit (10 for a decade), for "and a half".
+func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (spec, int) {
 	// "an hour and a half", "a year and a half"
 	if m.w(k) == "and" && (m.w(k+1) == "a" || m.w(k+1) == "an") && m.w(k+2) == "half" && amt == float64(int(amt)) {
-		amt += 0.5
+		amt += 0.5 * scale
 		sp.amt = amt
 		k += 3
 	}
@@ -113,7 +116,12 @@ func (m *matcher) matchDuration(i int, _ bool) (cand, bool) {
 			a = i - 1 // "a 20 year low": the article belongs to the adjective
 		}
 	}
-	sp, b := m.afterUnit(nb, sp, g, amt)
+	scale := 1.0
+	if v != 0 {
+		scale = amt / v
+	}
+	// the normalised unit: "a decade ago" is ten years back, not ten decades
+	sp, b := m.afterUnit(nb, sp, ug, amt, scale)
 	if sp.op == opAgo || sp.op == opRefShift {
 		// "some two weeks ago": the approximation belongs to the date
 		if a < i && m.w(a) != "the" {
@@ -787,8 +795,25 @@ func (m *matcher) matchEvery(i int) (cand, bool) {
 		if pod := podOf(m.w(b)); pod != "" {
 			val += "T" + pod
 			b++
+		} else {
+			val, b = m.setClock(val, b)
 		}
 		return cand{a: i, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+	}
+	if w := m.w(k); w == "weekday" || w == "weekend" && m.w(k+1) == "at" {
+		// "every weekday at noon": XXXX-WXX-X with the time
+		val := "XXXX-WXX-X"
+		if w == "weekend" {
+			val = "XXXX-WXX-WE"
+		}
+		val, b := m.setClock(val, k+1)
+		return cand{a: i, b: b, sp: spec{rule: "every-weekday-clock", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+	}
+	if m.w(k) == "day" && m.w(k+1) == "at" {
+		// "every day at 7 a.m.": a time every day
+		if val, b := m.setClock("XXXX-XX-XX", k+1); b > k+1 {
+			return cand{a: i, b: b, sp: spec{rule: "every-day-clock", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+		}
 	}
 	if pod := podOf(m.w(k)); pod != "" && pod != "MI" {
 		return cand{a: i, b: k + 1, sp: spec{rule: "every-pod", op: opSet, kind: KindSet, vague: "XXXX-XX-XXT" + pod, quant: q}}, true
@@ -809,6 +834,32 @@ func (m *matcher) matchEvery(i int) (cand, bool) {
 	ug, amt := m.unitNorm(m.tw(nb-1), g, amt)
 	d := Duration{Amount: amt, Unit: ug}
 	return cand{a: i, b: nb, sp: spec{rule: "every-unit", op: opSet, kind: KindSet, vague: d.TIMEX3(), quant: q}}, true
+}
+
+// setClock reads "at 7 a.m." / "at noon" at k after a set and appends the
+// clock time to its value ("XXXX-XX-XXT07:00"). It returns the value and
+// the end token (k when there is no clock).
+func (m *matcher) setClock(val string, k int) (string, int) {
+	if m.w(k) != "at" {
+		return val, k
+	}
+	if m.w(k+1) == "noon" || m.w(k+1) == "midday" {
+		return val + "T12:00", k + 2
+	}
+	if m.w(k+1) == "midnight" {
+		return val + "T24:00", k + 2
+	}
+	if !m.isNum(k + 1) {
+		return val, k
+	}
+	lo := m.lo
+	m.lo = k + 1
+	c, ok := m.matchClock(k + 1)
+	m.lo = lo
+	if !ok || c.a != k+1 {
+		return val, k
+	}
+	return val + fmt.Sprintf("T%02d:%02d", c.sp.hh, c.sp.mi), c.b
 }
 
 // matchFiscal: fiscal 2007, fiscal year 2007, FY2007, FY 2007, FY07.
@@ -855,7 +906,9 @@ func (m *matcher) matchPOD(i int) (cand, bool) {
 		// "at noon": 12:00 on the day written next to it or the anchor
 		switch m.word(i - 1) {
 		case "at", "by", "until", "before", "after", "around", "about", "till":
-			return cand{a: i, b: i + 1, sp: spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}}, true
+			sp := spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}
+			b := m.clockZone(i+1, &sp)
+			return cand{a: i, b: b, sp: sp}, true
 		}
 		return cand{}, false
 	}
@@ -878,37 +931,70 @@ func (m *matcher) matchPOD(i int) (cand, bool) {
 
 // zoneWord maps zone abbreviations news uses to a zone. Abbreviations are
 // ambiguous across countries; these are their usual meaning in English
-// news. ET/PT/CT follow daylight saving.
-func zoneWord(w string) (name string, fixed int, ok bool) {
+// news (IST is India Standard Time). ET/PT/CT/MT follow daylight saving.
+// upper says the abbreviation is also an English word or name ("eat",
+// "west") and counts only in capitals.
+func zoneWord(w string) (name string, fixed int, upper, ok bool) {
 	switch w {
 	case "utc", "gmt", "z":
-		return "", 0, true
+		return "", 0, false, true
 	case "et", "est", "edt":
-		return "America/New_York", 0, true
+		return "America/New_York", 0, w == "et", true
 	case "pt", "pst", "pdt":
-		return "America/Los_Angeles", 0, true
+		return "America/Los_Angeles", 0, w == "pt", true
 	case "ct", "cst", "cdt":
-		return "America/Chicago", 0, true
-	case "bst":
-		return "", 3600, true
-	case "cet":
-		return "", 3600, true
-	case "cest":
-		return "", 7200, true
-	case "msk":
-		return "", 3 * 3600, true
+		return "America/Chicago", 0, w == "ct", true
+	case "mt", "mst", "mdt":
+		return "America/Denver", 0, w == "mt", true
+	case "akst", "akdt":
+		return "America/Anchorage", 0, false, true
+	case "hst":
+		return "Pacific/Honolulu", 0, false, true
+	case "bst", "cet", "wat":
+		return "", 3600, w == "wat", true
+	case "cest", "eet", "cat", "sast":
+		return "", 2 * 3600, w == "cat", true
+	case "eest", "msk", "eat", "ast":
+		return "", 3 * 3600, w == "eat" || w == "ast", true
+	case "wet":
+		return "", 0, true, true
+	case "west":
+		return "", 3600, true, true
+	case "gst":
+		return "", 4 * 3600, false, true
+	case "pkt":
+		return "", 5 * 3600, false, true
+	case "ist":
+		return "", 5*3600 + 1800, false, true
+	case "ict", "wib":
+		return "", 7 * 3600, false, true
+	case "sgt", "hkt", "awst", "pht", "myt", "wita":
+		return "", 8 * 3600, false, true
+	case "jst", "kst":
+		return "", 9 * 3600, false, true
+	case "acst":
+		return "", 9*3600 + 1800, false, true
 	case "aest":
-		return "", 10 * 3600, true
+		return "", 10 * 3600, false, true
+	case "acdt":
+		return "", 10*3600 + 1800, false, true
 	case "aedt":
-		return "", 11 * 3600, true
-	case "jst":
-		return "", 9 * 3600, true
+		return "", 11 * 3600, false, true
+	case "nzst":
+		return "", 12 * 3600, false, true
+	case "nzdt":
+		return "", 13 * 3600, false, true
 	}
-	return "", 0, false
+	return "", 0, false, false
 }
 
+// regionZones names the zones news writes as "Eastern time", "Pacific
+// time" (North America).
+var regionZones = map[string]string{"eastern": "America/New_York", "central": "America/Chicago", "mountain": "America/Denver", "pacific": "America/Los_Angeles"}
+
 // clockZone reads a zone after a clock time at k: "UTC", "ET", "local time",
-// "(GMT)".
+// "(GMT)", "Ottawa time", "Eastern time", and an unknown capitalised
+// abbreviation ("WIT"), which is kept in the extent without an offset.
 func (m *matcher) clockZone(k int, sp *spec) int {
 	j := k
 	if m.punct(j) == '(' {
@@ -916,7 +1002,7 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 	}
 	if j < len(m.t) && m.t[j].k == tkWord {
 		w := lowerASCII(m.text(j))
-		if name, fixed, ok := zoneWord(w); ok && (m.t[j].cap || w == "z") && !(w == "et" && !isUpperWord(m.text(j))) && !(w == "pt" && !isUpperWord(m.text(j))) && !(w == "ct" && !isUpperWord(m.text(j))) {
+		if name, fixed, upper, ok := zoneWord(w); ok && (m.t[j].cap || w == "z") && (!upper || isUpperWord(m.text(j))) {
 			switch {
 			case name != "":
 				sp.zloc = m.x.zones[name]
@@ -935,6 +1021,24 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 		if w == "local" && m.w(j+1) == "time" {
 			sp.zone = "local"
 			return j + 2
+		}
+		// "3 p.m. Ottawa time", "noon New York time", "Eastern time"
+		if m.t[j].cap && !m.nl(j) {
+			var loc *time.Location
+			e := j + 1
+			if name := regionZones[w]; name != "" {
+				loc = m.x.zones[name]
+			} else if loc = m.x.places[w]; loc == nil && e < len(m.t) && m.t[e].k == tkWord && m.t[e].cap {
+				loc, e = m.x.places[w+" "+lowerASCII(m.text(e))], e+1
+			}
+			if loc != nil && m.w(e) == "time" {
+				sp.zloc = loc
+				return e + 1
+			}
+		}
+		// an abbreviation we do not know: "1:30 a.m. WIT on Wednesday"
+		if n := len(m.text(j)); n >= 3 && n <= 5 && isUpperWord(m.text(j)) && m.text(j)[n-1] == 'T' && m.punct(k) != '(' {
+			return j + 1
 		}
 	}
 	return k

@@ -14,10 +14,20 @@ func newTenseWords() map[string]byte {
 	for _, w := range []string{"would", "could", "may", "might", "can", "should", "must"} {
 		m[w] = 'M'
 	}
-	for _, w := range []string{"going", "due", "set", "scheduled", "expected", "slated", "poised", "plans", "plan", "planning", "planned", "aims", "aim", "aiming", "intends", "intend", "hopes", "hoping", "likely", "about", "ready", "preparing", "prepares", "prepared", "wants", "want", "is", "are", "am", "was", "were", "seeks", "seeking", "vows", "promises", "agrees", "decides", "threatens"} {
+	for _, w := range []string{"going", "due", "set", "scheduled", "expected", "slated", "poised", "plans", "plan", "planning", "planned", "aims", "aim", "aiming", "intends", "intend", "hopes", "hoping", "likely", "about", "ready", "preparing", "prepares", "prepared", "wants", "want", "is", "are", "am", "was", "were", "seeks", "seeking", "vows", "promises", "agrees", "decides", "threatens", "hope", "expect", "expects", "intending", "seek", "vow", "pledges"} {
 		m[w] = 'T'
 	}
+	// present-tense verbs of a scheduled action: "Debate resumes at 9:30
+	// a.m. on Wednesday" is the coming Wednesday (see schedPresent)
+	for _, w := range []string{"resumes", "resume", "opens", "open", "reopens", "reopen", "begins", "begin", "starts", "start", "ends", "end", "expires", "expire", "closes", "close", "convenes", "convene", "reconvenes", "reconvene", "concludes", "conclude", "kicks", "kick", "takes", "take", "gets", "get", "goes", "go", "runs", "run", "meets", "meet", "votes", "vote", "arrives", "arrive", "departs", "depart", "returns", "return", "travels", "travel", "visits", "visit", "airs", "premieres", "launches", "holds", "hold", "hosts", "host", "faces", "face", "plays", "play"} {
+		m[w] = 'S'
+	}
 	for _, w := range []string{"said", "told", "met", "went", "came", "took", "gave", "made", "held", "began", "saw", "fell", "rose", "lost", "left", "sent", "spoke", "wrote", "broke", "ran", "found", "got", "thought", "brought", "bought", "sold", "paid", "led", "kept", "struck", "heard", "felt", "knew", "grew", "drew", "threw", "flew", "stood", "understood", "became", "chose", "ate", "drove", "rode", "forgot", "fought", "caught", "taught", "sought", "meant", "spent", "built", "lent", "did", "had", "been", "gone", "done", "seen", "taken", "given", "known", "shown", "spoken", "written", "broken", "chosen", "fallen", "risen", "begun", "drawn", "grown", "thrown", "flown", "driven", "eaten", "hidden", "stolen", "sworn", "torn", "won", "ago", "earlier", "previously", "already", "slid", "sank", "swept", "shot", "fled", "fed", "hung", "woke", "wore", "withdrew", "overtook", "undertook", "beat", "bled", "dealt", "dug", "froze", "laid", "paid", "quit", "rang", "sang", "shook", "shut", "slept", "spun", "stuck", "stung", "swam", "swung", "tore", "wept", "wound", "wrung"} {
+		if _, ok := m[w]; !ok {
+			m[w] = 'P'
+		}
+	}
+	for w := range sameBase {
 		if _, ok := m[w]; !ok {
 			m[w] = 'P'
 		}
@@ -52,6 +62,10 @@ func (x *Extractor) tenseWord(w string) (byte, bool) {
 // edStop lists words ending in -ed that are no verbs (a constant table).
 var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
 
+// sameBase lists verbs whose past tense is their base form: past after a
+// singular subject ("the quake hit"), not after an auxiliary ("will hit").
+var sameBase = map[string]bool{"hit": true, "cut": true, "spread": true, "hurt": true, "cast": true, "burst": true, "split": true, "upset": true, "shut": true, "quit": true, "beat": true}
+
 // lowerTok returns the lower-case text of token j (allocation-free for
 // lexicon words).
 // lowerTok returns the lower-case form of word token j: the lexicon's
@@ -72,6 +86,14 @@ func (x *Extractor) lowerTok(body string, t []tok, j int) string {
 // to the right first when the expression opens its clause ("On Tuesday,
 // Putin accused …"). It returns the tense and the deciding word(s).
 func (x *Extractor) tenseAt(body string, t []tok, sa, sb, a, b int) (Tense, string) {
+	if ampmBefore(body, t, sa) {
+		// "3 p.m. Ottawa time, or …": a sentence break after "p.m." may be
+		// none; the clause reaches back over it
+		sa = clauseBack(body, t, sa-4)
+	}
+	if tn, s, ok := x.retarget(body, t, sa, a); ok {
+		return tn, s
+	}
 	if x.fronted(body, t, sa, a) {
 		if tn, s, ok := x.scanRight(body, t, b, sb); ok {
 			return tn, s
@@ -178,17 +200,37 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 	}
 	if w == "to" {
 		p := prev(j - 1)
+		if aux := pastAux(prev, j-2); aux != "" && planWord(p) && !x.reportedPlan(body, t, lo, j, aux) {
+			return TensePast, aux + p + " to", true // "was due to": a past plan
+		}
 		if next(j+1) == "be" && p != "used" {
 			return TenseFuture, "to be", true
 		}
 		if c, ok := x.tenseWord(p); ok && c == 'T' {
 			return TenseFuture, p + " to", true
 		}
+		// "expect him to", "want the talks to": a present verb of wanting
+		// with a short object
+		for k := j - 2; k >= j-5 && k >= lo; k-- {
+			if t[k].k != tkWord {
+				break
+			}
+			if t[k].cap {
+				continue
+			}
+			switch q := x.lowerTok(body, t, k); q {
+			case "expect", "expects", "want", "wants", "urge", "urges", "ask", "asks", "invite", "invites", "need", "needs":
+				return TenseFuture, q + " … to", true
+			}
+		}
 		return 0, "", false
 	}
 	if w == "for" {
 		switch p := prev(j - 1); p {
 		case "scheduled", "set", "slated", "planned", "due":
+			if aux := pastAux(prev, j-2); aux != "" && !x.reportedPlan(body, t, lo, j, aux) {
+				return TensePast, aux + p + " for", true // "had been scheduled for"
+			}
 			return TenseFuture, p + " for", true
 		}
 		return 0, "", false
@@ -228,10 +270,20 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 			if t[j].cap && j > lo {
 				return 0, "", false
 			}
+			if sameBase[w] {
+				// "hit", "cut": past only without an auxiliary or "to"
+				switch prev(j - 1) {
+				case "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "ll", "not", "t", "did", "does", "do", "they", "we", "you", "i":
+					return 0, "", false
+				}
+			}
 			return TensePast, w, true
 		case 'R':
 			if (w == "has" || w == "have") && next(j+1) == "to" {
 				return 0, "", false
+			}
+			if prev(j-1) == "to" {
+				return 0, "", false // an infinitive: "to say"
 			}
 			return TensePresent, w, true
 		case 'T':
@@ -252,6 +304,9 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 				return TensePresent, w, true
 			case "due", "slated", "scheduled", "planned", "expected":
 				if n := next(j + 1); n == "on" || n == "in" || n == "for" || n == "by" || n == "at" || n == "next" || n == "this" {
+					if aux := pastAux(prev, j-1); aux != "" && !x.reportedPlan(body, t, lo, j, aux) {
+						return TensePast, aux + w + " " + n, true
+					}
 					return TenseFuture, w + " " + n, true
 				}
 				if w == "due" || w == "slated" {
@@ -260,6 +315,10 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 			}
 			switch w {
 			case "planned", "prepared", "expected", "scheduled":
+				switch prev(j - 1) {
+				case "a", "an", "the", "its", "his", "her", "their", "this", "that":
+					return 0, "", false // an adjective: "the planned merger"
+				}
 				if next(j+1) == "to" {
 					return 0, "", false // the complement decides ("agreed to meet")
 				}
@@ -274,11 +333,18 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 			return 0, "", false
 		case 'B':
 			return 0, "", false
+		case 'S':
+			if x.schedPresent(body, t, j, w, prev, next) {
+				return TenseFuture, w, true
+			}
+			return 0, "", false
 		}
 	}
 	// regular past / participle: -ed
 	if len(w) >= 4 && strings.HasSuffix(w, "ed") && !edStop[w] && !t[j].cap {
 		switch p := prev(j - 1); p {
+		case "a", "an", "the", "its", "his", "her", "their", "our", "your", "this", "these", "those", "whose", "every", "each", "no":
+			return 0, "", false // an adjective: "a televised debate"
 		case "be", "being":
 			return 0, "", false // the auxiliary before decides
 		case "is", "are", "am":
@@ -289,6 +355,171 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 		return TensePast, w, true
 	}
 	return 0, "", false
+}
+
+// clauseBack returns the first token of the sentence holding token j:
+// the token after the last '.', '!', '?' (followed by a space) or line
+// break before j, looking back at most tenseWindow tokens.
+func clauseBack(body string, t []tok, j int) int {
+	for k, n := j, 0; n < tenseWindow; k, n = k-1, n+1 {
+		if k == 0 {
+			return 0
+		}
+		p := t[k-1]
+		if p.k == tkPunct && (body[p.s] == '.' || body[p.s] == '!' || body[p.s] == '?') && t[k].sp {
+			return k
+		}
+		if strings.IndexByte(body[p.e:t[k].s], '\n') >= 0 {
+			return k
+		}
+	}
+	return j
+}
+
+// pastAux returns the past auxiliary ending at token k ("was ", "were ",
+// "had been ") before a plan word, or "" (also when "now" makes the plan
+// current: "were now due to").
+func pastAux(prev func(int) string, k int) string {
+	switch p := prev(k); p {
+	case "was", "were":
+		return p + " "
+	case "been":
+		if prev(k-1) == "had" {
+			return "had been "
+		}
+	}
+	return ""
+}
+
+// reportedPlan reports whether a "was/were" plan at token j is reported
+// speech ("officials said the vote was scheduled for Thursday"): the
+// plan stood when it was reported, so it still points ahead. A pluperfect
+// ("said it had been scheduled") stays past.
+func (x *Extractor) reportedPlan(body string, t []tok, lo, j int, aux string) bool {
+	if aux == "had been " {
+		return false
+	}
+	for k := j - 1; k >= lo && k >= j-25; k-- {
+		if t[k].k != tkWord || t[k].cap {
+			continue
+		}
+		switch x.lowerTok(body, t, k) {
+		case "said", "says", "told", "tells", "announced", "stated", "confirmed", "added", "according":
+			return true
+		}
+	}
+	return false
+}
+
+// planWord reports whether w names a plan whose past form ("was due to",
+// "had been expected to") looks back: the plan was made, and may have
+// failed or moved.
+func planWord(w string) bool {
+	switch w {
+	case "due", "scheduled", "set", "slated", "planned", "expected", "supposed", "meant", "poised":
+		return true
+	}
+	return false
+}
+
+// planSignal reports whether a tense signal names a plan in the past ("had
+// been scheduled for", "was due to") or a new target ("postponed … to"):
+// a day and month written with it is the nearest such date, before or
+// after the publication.
+func planSignal(s string) bool {
+	if strings.HasPrefix(s, "was ") || strings.HasPrefix(s, "were ") || strings.HasPrefix(s, "had been ") {
+		return true
+	}
+	v, _, _ := strings.Cut(s, " ")
+	return rescheduleVerbs[v] && strings.HasSuffix(s, " to")
+}
+
+// rescheduleVerbs move a planned event to a new date: "postponed the
+// verdict to March 20", "was moved to May 31" (a constant table).
+var rescheduleVerbs = map[string]bool{"postponed": true, "postpone": true, "postpones": true, "delayed": true, "delay": true, "delays": true, "moved": true, "move": true, "moves": true, "pushed": true, "push": true, "pushes": true, "deferred": true, "defer": true, "defers": true, "adjourned": true, "adjourn": true, "adjourns": true, "rescheduled": true, "reschedule": true, "reschedules": true, "brought": true, "bring": true, "brings": true, "extended": true, "extend": true, "extends": true, "put": true, "puts": true}
+
+// retarget finds a rescheduling verb governing "to"/"until" right before
+// the expression at a, in the same clause: "postponed its verdict … to
+// March 20" names the new date, which news reports as still ahead.
+func (x *Extractor) retarget(body string, t []tok, sa, a int) (Tense, string, bool) {
+	if a-1 < sa || t[a-1].k != tkWord {
+		return 0, "", false
+	}
+	if p := body[t[a-1].s:t[a-1].e]; p != "to" && p != "until" {
+		return 0, "", false
+	}
+	for j, n := a-2, 0; j >= sa && n < 16; j, n = j-1, n+1 {
+		if t[j].k == tkPunct {
+			if c := body[t[j].s]; c == ',' || c == ';' || c == ':' || c == '.' {
+				break
+			}
+			continue
+		}
+		if t[j].cap {
+			continue
+		}
+		if w := x.lowerTok(body, t, j); rescheduleVerbs[w] {
+			return TenseFuture, w + " … to", true
+		}
+	}
+	return 0, "", false
+}
+
+// schedPresent reports whether the present-tense verb w at token j states
+// a scheduled action ("Debate resumes at 9:30 a.m. on Wednesday", "Polls
+// open on Sunday", "The offer expires on Friday"), which news writes for
+// the coming occurrence. Headlines (no closing full stop) use the present
+// for past events ("Quake hits Peru on Sunday") and are excluded, as are
+// nouns ("the end"), infinitives ("to open") and verb groups with an
+// auxiliary, which decides itself. Some verbs need their particle: takes
+// place/effect/office, gets under way, goes ahead, runs until, kicks off.
+func (x *Extractor) schedPresent(body string, t []tok, j int, w string, prev, next func(int) string) bool {
+	switch w {
+	case "takes", "take":
+		if n := next(j + 1); n != "place" && n != "effect" && n != "office" && n != "over" {
+			return false
+		}
+	case "gets", "get":
+		if n := next(j + 1); n != "under" && n != "underway" {
+			return false
+		}
+	case "goes", "go":
+		if n := next(j + 1); n != "ahead" && n != "on" && n != "to" {
+			return false
+		}
+	case "runs", "run":
+		if n := next(j + 1); n != "until" && n != "till" && n != "through" && n != "to" {
+			return false
+		}
+	case "kicks", "kick":
+		if next(j+1) != "off" {
+			return false
+		}
+	}
+	p := prev(j - 1)
+	switch p {
+	case "", "to", "not", "t", "did", "does", "do", "didn", "doesn", "don", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these", "those", "whose", "which", "who", "year", "day", "week", "month", "of", "at", "by", "in", "on", "for", "from", "with":
+		if p != "" || j == 0 || t[j-1].k == tkWord {
+			return false
+		}
+	}
+	if !strings.HasSuffix(w, "s") || w == "focus" {
+		// a base form: after a plural subject or a pronoun ("Polls open",
+		// "They meet"), not after a singular noun ("year end")
+		if !(strings.HasSuffix(p, "s") && len(p) > 2 && !strings.HasSuffix(p, "ss")) && p != "they" && p != "we" && p != "you" && p != "i" {
+			return false
+		}
+	}
+	// a full sentence: a full stop, '!' or '?' before the line ends
+	for k := int(t[j].e); k < len(body); k++ {
+		switch body[k] {
+		case '\n':
+			return false
+		case '.', '!', '?':
+			return true
+		}
+	}
+	return false
 }
 
 const tenseWindow = 30

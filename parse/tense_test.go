@@ -35,6 +35,8 @@ func TestWeekdayGrid(t *testing.T) {
 		{"present", "The envoy says %s was a good day.", false, TensePresent},
 		{"future", "The envoys will meet Putin on %s.", true, TenseFuture},
 		{"none", "Talks in Moscow on %s.", false, TenseUnknown},
+		{"schedule", "The summit opens on %s.", true, TenseFuture},
+		{"past-plan", "The summit had been scheduled for %s.", false, TensePast},
 	}
 	for pd := 1; pd <= 7; pd++ { // Monday 2025-12-01 … Sunday 2025-12-07
 		pub := time.Date(2025, 12, pd, 0, 0, 0, 0, ny)
@@ -90,6 +92,19 @@ func TestClauseSignals(t *testing.T) {
 		{"to-be-held", "Another event is to be held on Monday.", "Monday", TenseFuture, "to be", "2025-12-08"},
 		{"should-have", "Zelensky should have agreed to a ceasefire at the White House in February.", "February", TensePast, "agreed", "2025-02"},
 		{"would", "He said the team would travel to Brussels on Saturday.", "Saturday", TenseFuture, "would", "2025-12-06"},
+		{"schedule-present", "Debate on the budget resumes on Thursday.", "Thursday", TenseFuture, "resumes", "2025-12-04"},
+		{"schedule-takes-place", "The handover takes place on Friday.", "Friday", TenseFuture, "takes", "2025-12-05"},
+		{"reporting-present", "The mayor says Monday was calm.", "Monday", TensePresent, "says", "2025-12-01"},
+		{"past-plan-for", "The vote had been scheduled for Tuesday.", "Tuesday", TensePast, "had been scheduled for", "2025-12-02"},
+		{"past-plan-to", "The envoy was due to land on Monday.", "Monday", TensePast, "was due to", "2025-12-01"},
+		{"reported-plan", "Officials said the vote was scheduled for Thursday.", "Thursday", TenseFuture, "scheduled for", "2025-12-04"},
+		{"reported-past-perfect-plan", "Officials said the vote had been scheduled for Tuesday.", "Tuesday", TensePast, "had been scheduled for", "2025-12-02"},
+		{"now-due-to", "The envoy is now due to land on Monday.", "Monday", TenseFuture, "due to", "2025-12-08"},
+		{"expect-object-to", "Analysts expect the board to meet on Friday.", "Friday", TenseFuture, "expect … to", "2025-12-05"},
+		{"rescheduled-to", "The court postponed the hearing to Monday.", "Monday", TenseFuture, "postponed … to", "2025-12-08"},
+		{"adjective-not-past", "They will meet in a televised debate on Friday.", "Friday", TenseFuture, "will", "2025-12-05"},
+		{"same-base-past", "The storm hit the coast on Monday.", "Monday", TensePast, "hit", "2025-12-01"},
+		{"same-base-future", "The storm will hit the coast on Monday.", "Monday", TenseFuture, "will", "2025-12-08"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := Article{Published: pub, DateOnly: true, Loc: ny, Body: c.body}
