@@ -322,7 +322,10 @@ func eachPool(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], work
 // tagged go to opts.OnError; without it, Build returns the timeline of the
 // other articles together with those errors joined (see [Each]).
 func Build(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Options) (*Timeline, error) {
-	var docs []Doc
+	// Each document is appended to the timeline as it arrives, so the
+	// mentions are held once, not in per-document slices and again in the
+	// timeline.
+	tl := &Timeline{}
 	zones := zoneCache{}
 	step := func(s *slot) {
 		s.doc = NewDoc(&s.a, s.ms)
@@ -330,15 +333,15 @@ func Build(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Op
 	}
 	err := each(ctx, ex, arts, opts, step, func(s *slot) error {
 		zones.share(&s.doc)
-		docs = append(docs, s.doc)
+		tl.add(s.doc)
+		s.doc = Doc{}
 		return nil
 	})
 	var aerr *ArticleError
 	if err != nil && !errors.As(err, &aerr) {
 		return nil, err
 	}
-	tl, merr := Merge(ctx, docs)
-	if merr != nil {
+	if merr := tl.merge(ctx); merr != nil {
 		return nil, merr
 	}
 	return tl, err

@@ -96,18 +96,27 @@ func Merge(ctx context.Context, docs []Doc) (*Timeline, error) {
 		n += len(d.Mentions)
 	}
 	tl := &Timeline{Sources: make([]Source, 0, len(docs)), Mentions: make([]Mention, 0, n)}
-	for i, d := range docs {
+	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		tl.Sources = append(tl.Sources, d.Source)
-		for _, m := range d.Mentions {
-			m.Doc = i
-			tl.Mentions = append(tl.Mentions, m)
-		}
+		tl.add(d)
 	}
-	if err := mergeEvents(ctx, tl); err != nil {
-		return nil, err
+	return tl, tl.merge(ctx)
+}
+
+// add appends one tagged document to a timeline that has not been merged
+// yet.
+func (tl *Timeline) add(d Doc) {
+	i := len(tl.Sources)
+	tl.Sources = append(tl.Sources, d.Source)
+	for _, m := range d.Mentions {
+		m.Doc = i
+		tl.Mentions = append(tl.Mentions, m)
 	}
-	return tl, nil
+}
+
+// merge groups the timeline's mentions into events and finds conflicts.
+func (tl *Timeline) merge(ctx context.Context) error {
+	return mergeEvents(ctx, tl)
 }
