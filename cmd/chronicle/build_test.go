@@ -5,37 +5,13 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/urfave/cli/v2"
-
-	"chronicle/render"
 )
-
-// buildApp is a one-command app that builds the timeline with the build
-// flags and prints it as CSV, as the csv command does.
-func buildApp(stdout, stderr *bytes.Buffer) *cli.App {
-	app := newApp(strings.NewReader(""), stdout, stderr)
-	app.Commands = []*cli.Command{{
-		Name:  "t",
-		Flags: append(inputFlags(), buildFlags()...),
-		Action: func(c *cli.Context) error {
-			tl, finish, err := buildTimeline(c)
-			if err != nil {
-				return err
-			}
-			if err := render.CSV(c.App.Writer, tl, render.CSVOptions{All: true}); err != nil {
-				return err
-			}
-			return finish()
-		},
-	}}
-	return app
-}
 
 func TestWorkersFlag(t *testing.T) {
 	runT := func(args ...string) (string, string, error) {
 		var stdout, stderr bytes.Buffer
-		err := buildApp(&stdout, &stderr).RunContext(context.Background(), append([]string{"chronicle", "t"}, args...))
+		app := newApp(strings.NewReader(""), &stdout, &stderr)
+		err := app.RunContext(context.Background(), append([]string{"chronicle", "csv", "--all"}, args...))
 		return stdout.String(), stderr.String(), err
 	}
 	want, _, err := runT("--workers", "1")

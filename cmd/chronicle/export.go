@@ -75,8 +75,12 @@ func exportTimeML(c *cli.Context) error {
 		return usageErr("timeml writes one document per article and the input has %d; give -o DIR", len(in.sources))
 	}
 	ex := parse.NewExtractor(parse.Options{})
+	bopts, tagErrs, err := buildOptions(c)
+	if err != nil {
+		return err
+	}
 	used := map[string]int{}
-	err = timeline.Each(c.Context, ex, in.articles(), timeline.Options{}, func(a *parse.Article, ms []parse.Mention) error {
+	err = timeline.Each(c.Context, ex, in.articles(), bopts, func(a *parse.Article, ms []parse.Mention) error {
 		write := func(w io.Writer) error { return render.TimeML(w, a, ms, render.TimeMLOptions{}) }
 		if dir == "" {
 			return writeOutput(c, out, write)
@@ -96,5 +100,5 @@ func exportTimeML(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return in.report(c)
+	return finishBuild(c, in, *tagErrs)
 }

@@ -23,14 +23,15 @@ import (
 	"chronicle/seeds"
 )
 
-// inputFlags are the flags of every command that reads articles.
+// inputFlags are the flags of every command that reads articles, the
+// tagging flags (buildFlags) included.
 func inputFlags() []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "published", Usage: "publication `DATE` (2025-12-03 or RFC 3339) for articles that give none"},
 		&cli.StringFlag{Name: "tz", Usage: "IANA time `ZONE` for articles that give none (default UTC)"},
 		&cli.StringFlag{Name: "outlet", Usage: "outlet `NAME` for articles that give none"},
 		&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors: an article with a warning is not used"},
-	}
+	}, buildFlags()...)
 }
 
 // input is what the command line named: a list of sources read lazily,

@@ -65,10 +65,14 @@ func streamMentions(c *cli.Context) error {
 		return err
 	}
 	ex := parse.NewExtractor(parse.Options{})
+	bopts, tagErrs, err := buildOptions(c)
+	if err != nil {
+		return err
+	}
 	err = writeOutput(c, c.String("output"), func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		enc := json.NewEncoder(bw)
-		err := timeline.Each(c.Context, ex, in.articles(), timeline.Options{}, func(a *parse.Article, ms []parse.Mention) error {
+		err := timeline.Each(c.Context, ex, in.articles(), bopts, func(a *parse.Article, ms []parse.Mention) error {
 			d := timeline.NewDoc(a, ms)
 			for _, m := range d.Mentions {
 				if m.Furniture {
@@ -88,5 +92,5 @@ func streamMentions(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	return in.report(c)
+	return finishBuild(c, in, *tagErrs)
 }

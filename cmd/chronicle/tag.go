@@ -65,6 +65,10 @@ func runTag(c *cli.Context) error {
 		return err
 	}
 	ex := parse.NewExtractor(parse.Options{NoResolve: noResolve})
+	bopts, tagErrs, err := buildOptions(c)
+	if err != nil {
+		return err
+	}
 	var undated error
 	arts := func(yield func(parse.Article) bool) {
 		for a := range in.articles() {
@@ -79,17 +83,17 @@ func runTag(c *cli.Context) error {
 			}
 		}
 	}
-	opts := tagOptions{format: format, noFurniture: c.Bool("no-furniture")}
+	opts := tagOptions{format: format, noFurniture: c.Bool("no-furniture"), build: bopts}
 	if err := writeOutput(c, c.String("output"), func(w io.Writer) error {
 		return writeTagged(c, w, ex, arts, opts)
 	}); err != nil {
 		return err
 	}
 	if undated != nil {
-		_ = in.report(c)
+		_ = finishBuild(c, in, *tagErrs)
 		return undated
 	}
-	return in.report(c)
+	return finishBuild(c, in, *tagErrs)
 }
 
 func validFormat(f string) bool {
@@ -104,6 +108,7 @@ func validFormat(f string) bool {
 type tagOptions struct {
 	format      string
 	noFurniture bool
+	build       timeline.Options // workers and per-article error reporting
 }
 
 // writeTagged tags the articles in order and writes each as soon as it is
@@ -122,7 +127,7 @@ func writeTagged(c *cli.Context, w io.Writer, ex *parse.Extractor, arts iter.Seq
 			return err
 		}
 	}
-	err := timeline.Each(c.Context, ex, arts, timeline.Options{}, func(a *parse.Article, ms []parse.Mention) error {
+	err := timeline.Each(c.Context, ex, arts, opts.build, func(a *parse.Article, ms []parse.Mention) error {
 		if opts.noFurniture {
 			kept := ms[:0:0]
 			for _, m := range ms {
