@@ -40,12 +40,7 @@ func CSV(w io.Writer, tl *timeline.Timeline, opts CSVOptions) error {
 		}
 		src := tl.Sources[m.Doc]
 		date, until := Bounds(m.When)
-		gran := ""
-		if !m.When.IsZero() {
-			gran = m.When.Gran.String()
-		} else if !m.Dur.IsZero() {
-			gran = m.Dur.Unit.String()
-		}
+		gran := Granularity(m.Mention)
 		row := []string{
 			src.Source, src.Outlet, Published(src), m.Text,
 			strconv.Itoa(m.Span.Start), strconv.Itoa(m.Span.End),
@@ -73,6 +68,18 @@ func Bounds(iv parse.Interval) (date, until string) {
 		layout = time.RFC3339
 	}
 	return iv.Start.Format(layout), iv.End.Format(layout)
+}
+
+// Granularity names a mention's precision: its interval's granularity, or
+// for a duration its unit; empty when neither is known.
+func Granularity(m parse.Mention) string {
+	switch {
+	case !m.When.IsZero():
+		return m.When.Gran.String()
+	case !m.Dur.IsZero():
+		return m.Dur.Unit.String()
+	}
+	return ""
 }
 
 // Published formats an article's publication time: a date when only the

@@ -72,12 +72,7 @@ type EventJSON struct {
 // NewMentionJSON converts one mention of an article.
 func NewMentionJSON(src timeline.Source, m timeline.Mention) MentionJSON {
 	date, until := Bounds(m.When)
-	gran := ""
-	if !m.When.IsZero() {
-		gran = m.When.Gran.String()
-	} else if !m.Dur.IsZero() {
-		gran = m.Dur.Unit.String()
-	}
+	gran := Granularity(m.Mention)
 	return MentionJSON{
 		Source: src.Source, Outlet: src.Outlet, Published: Published(src),
 		Expression: m.Text, Start: m.Span.Start, End: m.Span.End,
