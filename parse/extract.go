@@ -142,28 +142,34 @@ func NewExtractor(opts Options) *Extractor {
 // Extract returns every temporal expression in a.Body, in body order, each
 // resolved against a's publication day in a's zone. Expressions in page
 // furniture are returned with Furniture set.
+//
+// A body longer than chunkBytes is tokenised a run of paragraphs at a
+// time into one reused buffer, so the tagger's memory is bounded by the
+// largest paragraph rather than by the body; the result is the same.
 func (x *Extractor) Extract(a *Article) []Mention {
+	return x.extract(a, chunkBytes)
+}
+
+// chunkBytes is the size of the runs of paragraphs a long body is
+// tokenised in (a run holds whole paragraphs, so it may be longer).
+const chunkBytes = 1 << 20
+
+// extract is Extract with bodies tokenised chunk bytes at a time.
+func (x *Extractor) extract(a *Article, chunk int) []Mention {
 	if a == nil || a.Body == "" {
 		return nil
 	}
 	body := a.Body
 	bp := x.pool.Get().(*[]tok)
-	if need := len(body)/3 + 16; cap(*bp) < need {
-		// about one token per 4–5 bytes of news text: size once, never grow
-		*bp = make([]tok, 0, need)
-	}
-	toks := x.lx.tokenize(body, *bp)
-	defer func() { *bp = toks[:0]; x.pool.Put(bp) }()
-
 	cp := x.cpool.Get().(*[]cand)
-	cands := x.scan(body, toks, (*cp)[:0])
-	defer func() { *cp = cands[:0]; x.cpool.Put(cp) }()
-	if len(cands) == 0 {
-		return nil
-	}
 	sc := x.spool.Get().(*segScratch)
-	defer x.spool.Put(sc)
-	segs := segment(body, toks, sc)
+	toks, cands := (*bp)[:0], (*cp)[:0]
+	defer func() {
+		*bp, *cp = toks[:0], cands[:0]
+		x.pool.Put(bp)
+		x.cpool.Put(cp)
+		x.spool.Put(sc)
+	}()
 	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
 	if !r.undated {
 		r.anchor = a.PubDay().Start
@@ -171,23 +177,93 @@ func (x *Extractor) Extract(a *Article) []Mention {
 			r.pub = a.Published
 		}
 	}
-	out := make([]Mention, 0, len(cands))
+	if len(body) <= chunk {
+		toks = x.tokens(body, 0, len(body), toks)
+		cands = x.scan(body, toks, cands)
+		if len(cands) == 0 {
+			return nil
+		}
+		segs := segment(body, toks, sc)
+		out := make([]Mention, 0, len(cands))
+		si := 0
+		out = x.mentions(a, body, toks, cands, segs, &r, &si, out)
+		x.attachClocks(body, clockSpecs{dense: cands}, out, &r)
+		return out
+	}
+	// A long body: segment it first (the furniture rules look at the
+	// whole page), then tokenise and scan it a run of whole paragraphs at
+	// a time. No rule reaches across a blank line, so the runs give the
+	// matches, sentences and contexts of the whole body.
+	segs := segment(body, nil, sc)
+	var out []Mention
+	var clocks []cand // the clock times of every run, a = mention index
 	si := 0
+	for p := 0; p < len(sc.paras); {
+		q := p + 1
+		for q < len(sc.paras) && sc.paras[q-1].end-sc.paras[p].start < chunk {
+			q++
+		}
+		from, to := sc.paras[p].start, sc.paras[q-1].end
+		p = q
+		toks = x.tokens(body, from, to, toks)
+		cands = x.scan(body, toks, cands[:0])
+		if len(cands) == 0 {
+			continue
+		}
+		if need := len(out) + len(cands); cap(out) < need {
+			// grow to the count the body so far predicts (and a sixteenth
+			// more), not by doubling
+			est := int64(need) * int64(len(body)) / int64(to)
+			grown := make([]Mention, len(out), need+int(est+est/16))
+			copy(grown, out)
+			out = grown
+		}
+		k0 := len(out)
+		out = x.mentions(a, body, toks, cands, segs, &r, &si, out)
+		for ci := range cands {
+			if cands[ci].sp.op == opClock {
+				c := cands[ci]
+				c.a, c.b = k0+ci, k0+ci+1
+				clocks = append(clocks, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	x.attachClocks(body, clockSpecs{sparse: clocks}, out, &r)
+	return out
+}
+
+// tokens tokenises body[from:to] into buf, growing it once to the size
+// the stretch needs.
+func (x *Extractor) tokens(body string, from, to int, buf []tok) []tok {
+	if need := (to-from)/3 + 16; cap(buf) < need {
+		// about one token per 4–5 bytes of news text: size once, never grow
+		buf = make([]tok, 0, need)
+	}
+	return x.lx.tokenizeRange(body, from, to, buf)
+}
+
+// mentions appends the mentions of cands (matches over toks) to out,
+// resolving them in order with r; si is the index in segs of the segment
+// the last mention was in.
+func (x *Extractor) mentions(a *Article, body string, toks []tok, cands []cand, segs []Segment, r *resolver, si *int, out []Mention) []Mention {
 	for ci := range cands {
 		c := &cands[ci]
 		s, e := int(toks[c.a].s), int(toks[c.b-1].e)
-		for si < len(segs) && segs[si].End <= s {
-			si++
+		for *si < len(segs) && segs[*si].End <= s {
+			*si++
 		}
 		var seg Segment
-		if si < len(segs) && segs[si].Start <= s {
-			seg = segs[si]
+		if *si < len(segs) && segs[*si].Start <= s {
+			seg = segs[*si]
 		} else {
 			seg = Segment{Span: Span{s, e}}
 		}
 		// an expression across a sentence break ("Dec.|3" split by a
 		// segmenter): its sentence runs on to the segment holding its end
-		for k := si + 1; seg.End < e && k < len(segs); k++ {
+		for k := *si + 1; seg.End < e && k < len(segs); k++ {
 			seg.End = segs[k].End
 		}
 		if seg.End < e {
@@ -238,8 +314,38 @@ func (x *Extractor) Extract(a *Article) []Mention {
 			}
 		}
 	}
-	x.attachClocks(body, cands, out, &r)
 	return out
+}
+
+// clockSpecs gives the clock-time specs of the mentions: dense holds the
+// candidate of every mention (index k), sparse only the clock times,
+// with a set to the mention index, in order.
+type clockSpecs struct {
+	dense  []cand
+	sparse []cand
+}
+
+// at returns the spec of mention k when it is a clock time, else nil.
+func (cs clockSpecs) at(k int) *spec {
+	if cs.dense != nil {
+		if k < len(cs.dense) && cs.dense[k].sp.op == opClock {
+			return &cs.dense[k].sp
+		}
+		return nil
+	}
+	lo, hi := 0, len(cs.sparse)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cs.sparse[m].a < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(cs.sparse) && cs.sparse[lo].a == k {
+		return &cs.sparse[lo].sp
+	}
+	return nil
 }
 
 // tokAt returns the first index k in [lo, hi) with toks[k].s >= pos, or
@@ -258,7 +364,7 @@ func tokAt(toks []tok, lo, hi, pos int) int {
 
 // attachClocks puts a clock time on the day written next to it ("5 p.m.
 // EDT Friday", "on Tuesday at 14:30") instead of the publication day.
-func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *resolver) {
+func (x *Extractor) attachClocks(body string, cands clockSpecs, out []Mention, r *resolver) {
 	if r.undated {
 		return
 	}
@@ -266,7 +372,8 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 	// that restate such a clock time in another zone
 	for pass := 0; pass < 2; pass++ {
 		for k := range out {
-			if cands[k].sp.op != opClock {
+			sp := cands.at(k)
+			if sp == nil {
 				continue
 			}
 			day := writtenDay(body, out, k)
@@ -281,7 +388,7 @@ func (x *Extractor) attachClocks(body string, cands []cand, out []Mention, r *re
 			}
 			anchor, pub := r.anchor, r.pub
 			r.anchor, r.pub = day.Start, time.Time{} // the written day stands
-			v := r.resolve(&cands[k].sp, out[k].Tense)
+			v := r.resolve(sp, out[k].Tense)
 			r.anchor, r.pub = anchor, pub
 			out[k].Value = v
 		}
@@ -303,14 +410,14 @@ func writtenDay(body string, out []Mention, k int) Interval {
 // sameInstant finds the day of clock k from a clock next to it that gives
 // the same instant in another zone and has its own day: "3 p.m. Ottawa
 // time, or 1:30 a.m. IST on Wednesday", "2 p.m. ET (1900 GMT) Monday".
-func (x *Extractor) sameInstant(body string, cands []cand, out []Mention, k int, r *resolver) Interval {
-	sp := &cands[k].sp
+func (x *Extractor) sameInstant(body string, cands clockSpecs, out []Mention, k int, r *resolver) Interval {
+	sp := cands.at(k)
 	zl := sp.zloc
 	if zl == nil {
 		zl = r.loc
 	}
 	for _, o := range [2]int{k + 1, k - 1} {
-		if o < 0 || o >= len(out) || cands[o].sp.op != opClock || writtenDay(body, out, o).IsZero() || out[o].When.IsZero() {
+		if o < 0 || o >= len(out) || cands.at(o) == nil || writtenDay(body, out, o).IsZero() || out[o].When.IsZero() {
 			continue
 		}
 		lo, hi := out[k].Span.End, out[o].Span.Start

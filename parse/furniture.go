@@ -175,6 +175,7 @@ const (
 	wWith
 	wFirst
 	wModified
+	wForward
 	nWords
 )
 
@@ -198,7 +199,7 @@ var triggerLens = [32 * 32]uint32{
 	3: 0x2000, 6: 0x20, 11: 0x90, 15: 0x18, 17: 0x100, 32: 0x10,
 	36: 0x40, 56: 0x4, 75: 0x20, 78: 0x17c0, 81: 0xc0, 96: 0x30,
 	100: 0x10, 104: 0x40, 110: 0x340, 136: 0x20, 139: 0x40, 140: 0x20,
-	149: 0x20, 154: 0x2, 168: 0xb0, 174: 0x50, 177: 0x10, 196: 0x8,
+	149: 0x20, 154: 0x2, 168: 0xb0, 174: 0xd0, 177: 0x10, 196: 0x8,
 	206: 0x40, 228: 0x10, 238: 0x10, 268: 0x60, 269: 0x120, 302: 0x10,
 	352: 0x70, 356: 0x20, 360: 0x50, 366: 0x28, 384: 0x90, 388: 0xd4,
 	392: 0xd8, 398: 0x110, 420: 0xc30, 424: 0x10, 430: 0x8, 461: 0xc,
@@ -253,6 +254,7 @@ var phraseTable = [...]phrase{
 	ph(cPromo, wGet, wAny, wLatest), ph(cPromo, wNever, wMiss),
 	ph(cPromo, wStay, wInformed), ph(cPromo, wStay, wUp, wAny, wDate), ph(cPromo, wWatch, wAny, wLatest),
 	ph(cPromo, wWatch, wOn), ph(cPromo, wWatch, wLive), ph(cPromo, wJoin, wUs), ph(cPromo, wFollow, wUs),
+	ph(cPromo, wForward, wThis, wEmail), ph(cPromo, wForward, wThis, wNewsletter),
 	// navigation and sharing
 	ph(cNav, wRead, wMore), ph(cNav, wRead, wAlso), ph(cNav, wAlso, wRead), ph(cNav, wRead, wNext), ph(cNav, wSee, wAlso),
 	ph(cNav, wRelated, wStories), ph(cNav, wRelated, wArticles), ph(cNav, wMore, wStories), ph(cNav, wMost, wRead),
@@ -572,6 +574,14 @@ func segmentReason(body string, sg Segment, f *feat) (reason string, promo bool)
 		return reasonNavigation, false
 	case found[cLegal] && (n <= 90 || f.addr > 0 || f.has(wAgree)):
 		return reasonLegal, false
+	}
+	if f.has(wPublished) && f.has(wEvery) && publishedEvery(text) {
+		return reasonPromotion, true
+	}
+	if f.mask[0]&ctaMask[0] != 0 || f.mask[1]&ctaMask[1] != 0 || f.mask[2]&ctaMask[2] != 0 {
+		if callToAction(text) {
+			return reasonPromotion, true
+		}
 	}
 	switch f.first {
 	case wPublished, wUpdated, wPosted:

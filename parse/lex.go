@@ -222,11 +222,19 @@ func newLexicon() *lexicon {
 // tokenize splits body into tokens, looking each word up once. buf is
 // reused when it has room.
 func (lx *lexicon) tokenize(body string, buf []tok) []tok {
+	return lx.tokenizeRange(body, 0, len(body), buf)
+}
+
+// tokenizeRange splits body[from:to] into tokens with offsets into body,
+// as tokenize does for the whole body; from must follow white space (or
+// be 0) and to must precede it (or be len(body)), so that the tokens are
+// exactly tokenize's tokens of that stretch.
+func (lx *lexicon) tokenizeRange(body string, from, to int, buf []tok) []tok {
 	toks := buf[:0]
 	var low [24]byte
 	sp := true
-	n := len(body)
-	for i := 0; i < n; {
+	n := to
+	for i := from; i < n; {
 		c := body[i]
 		bc := lexBytes[c]
 		switch {
@@ -267,7 +275,7 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 				if j == n || lexBytes[body[j]] != bHigh {
 					break
 				}
-				r, size := utf8.DecodeRuneInString(body[j:])
+				r, size := utf8.DecodeRuneInString(body[j:n])
 				if !unicode.IsLetter(r) {
 					break
 				}
@@ -302,11 +310,11 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 			toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
 			i++
 		default:
-			r, size := utf8.DecodeRuneInString(body[i:])
+			r, size := utf8.DecodeRuneInString(body[i:n])
 			if unicode.IsLetter(r) {
 				j := i + size
 				for j < n {
-					r2, s2 := utf8.DecodeRuneInString(body[j:])
+					r2, s2 := utf8.DecodeRuneInString(body[j:n])
 					if !(unicode.IsLetter(r2) || (r2 < 0x80 && r2|0x20 >= 'a' && r2|0x20 <= 'z')) {
 						break
 					}

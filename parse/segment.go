@@ -531,7 +531,7 @@ func splitBefore(body string, s, p, m, pe int, single bool) bool {
 	if inner {
 		switch w {
 		case "a.m", "p.m", "A.M", "P.M":
-			return !isTimeFollower(next) && !digitNext
+			return !isTimeFollower(next) && !digitNext && !zoneAbbr(next) && !placeTime(body, m, pe)
 		case "e.g", "i.e", "E.g", "I.e", "c.f":
 			return false
 		}
@@ -607,7 +607,7 @@ func isSentenceStarter(w string) bool {
 }
 
 // isTimeFollower reports whether w may follow "p.m." inside a sentence: a
-// day, month, zone or "local".
+// day, month, zone or "local". See also zoneAbbr and placeTime.
 func isTimeFollower(w string) bool {
 	if isMonthOrDay(w) {
 		return true
@@ -617,6 +617,62 @@ func isTimeFollower(w string) bool {
 		"EET", "EEST", "MSK", "IST", "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "WIB",
 		"Eastern", "Central", "Pacific", "Mountain", "local", "Local", "Moscow", "London", "Paris", "Beijing", "Tokyo", "Sydney":
 		return true
+	}
+	return false
+}
+
+// zoneAbbr reports whether w looks like a time-zone abbreviation: two to
+// five capitals ending in "T" ("ET", "GMT", "CEST", "AEDT", "HKT"), or
+// "UTC". "IT" and "AT" are words.
+func zoneAbbr(w string) bool {
+	if w == "UTC" {
+		return true
+	}
+	if len(w) < 2 || len(w) > 5 || w[len(w)-1] != 'T' || w == "IT" || w == "AT" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// placeTime reports whether the words at body[m:pe] name a place followed
+// by "time": "Ottawa time", "New York time", "Rio de Janeiro time". Up to
+// four capitalised words (with "de", "del", "da", "la", "el" inside),
+// the first of which is no sentence starter.
+func placeTime(body string, m, pe int) bool {
+	i, caps := m, 0
+	for n := 0; n < 6 && i < pe; n++ {
+		e := i
+		for e < pe && (isLetter(body[e]) || (e > i && (body[e] == '-' || body[e] == '\''))) {
+			e++
+		}
+		w := body[i:e]
+		if w == "" {
+			return false
+		}
+		switch {
+		case w == "time" || w == "Time":
+			return caps > 0
+		case w[0] >= 'A' && w[0] <= 'Z':
+			if caps == 0 && isSentenceStarter(w) {
+				return false
+			}
+			caps++
+			if caps > 4 {
+				return false
+			}
+		case caps > 0 && (w == "de" || w == "del" || w == "da" || w == "do" || w == "la" || w == "el" || w == "al"):
+		default:
+			return false
+		}
+		if e >= pe || body[e] != ' ' {
+			return false
+		}
+		i = e + 1
 	}
 	return false
 }

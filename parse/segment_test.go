@@ -38,6 +38,28 @@ func TestSegmentsSplit(t *testing.T) {
 			[]string{"The talks ended at 4.20pm local time.", "Growth was 3.5 percent."}},
 		{"p.m. before a weekday", "The vote is at 5 p.m. Tuesday in Washington. It may slip.",
 			[]string{"The vote is at 5 p.m. Tuesday in Washington.", "It may slip."}},
+		{"p.m. before a place and time", "The vote is set for 3 p.m. Ottawa time on Tuesday. It may slip.",
+			[]string{"The vote is set for 3 p.m. Ottawa time on Tuesday.", "It may slip."}},
+		{"p.m. before a two-word place and time", "Markets open at 9.30 a.m. New York time. Futures rose.",
+			[]string{"Markets open at 9.30 a.m. New York time.", "Futures rose."}},
+		{"a.m. before a place with de and time", "Kick-off is at 11 a.m. Rio de Janeiro time on Sunday.",
+			[]string{"Kick-off is at 11 a.m. Rio de Janeiro time on Sunday."}},
+		{"p.m. before a zone abbreviation", "The quake hit at 11:40 p.m. CEST on Sunday. Rescuers arrived.",
+			[]string{"The quake hit at 11:40 p.m. CEST on Sunday.", "Rescuers arrived."}},
+		{"p.m. before a long zone", "Polls close at 8 p.m. Eastern Standard Time on Tuesday.",
+			[]string{"Polls close at 8 p.m. Eastern Standard Time on Tuesday."}},
+		{"a.m. before UTC", "It struck at 4 a.m. UTC Monday.", []string{"It struck at 4 a.m. UTC Monday."}},
+		{"p.m. before a month", "The deadline is 5 p.m. March 3. Bids are due.",
+			[]string{"The deadline is 5 p.m. March 3.", "Bids are due."}},
+		{"p.m. then a new sentence", "The meeting ended at 3 p.m. The minister said it went well.",
+			[]string{"The meeting ended at 3 p.m.", "The minister said it went well."}},
+		{"p.m. then a name", "The polls closed at 8 p.m. Smith conceded an hour later.",
+			[]string{"The polls closed at 8 p.m.", "Smith conceded an hour later."}},
+		{"p.m. then a place without time", "The blast came at 3 p.m. Ottawa police sealed the area.",
+			[]string{"The blast came at 3 p.m.", "Ottawa police sealed the area."}},
+		{"p.m. then a sentence with time later", "It closed at 5 p.m. Police said time was short.",
+			[]string{"It closed at 5 p.m.", "Police said time was short."}},
+		{"p.m. then IT", "It ended at 5 p.m. IT staff stayed late.", []string{"It ended at 5 p.m.", "IT staff stayed late."}},
 		{"p.m. at the end", "It ended at 5 p.m. The next day it resumed.",
 			[]string{"It ended at 5 p.m.", "The next day it resumed."}},
 		{"month abbreviation and day", "Since Sept. 11 the rules changed. On Jan. 6 rioters entered.",
@@ -300,6 +322,8 @@ func segmentAt(segs []Segment, off int) (Segment, bool) {
 func TestSegmentsGold(t *testing.T) {
 	sets := map[string]string{"../seeds": "../testdata/seeds-gold.yaml"}
 	stories, _ := filepath.Glob("../testdata/stories/*/gold.yaml")
+	clusters, _ := filepath.Glob("../testdata/clusters/*/gold.yaml")
+	stories = append(stories, clusters...)
 	for _, g := range stories {
 		sets[filepath.Dir(g)] = g
 	}

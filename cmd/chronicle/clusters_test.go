@@ -40,13 +40,13 @@ type clusterFloor struct {
 // without a row fails, so a new cluster must record its figures here.
 var clusterFloors = map[string]clusterFloor{
 	// timex 33/33, optional 3/3 right; events 7/7; conflicts 1/1; false flags 0;
-	// leaks 1 (the "every day at 7 a.m." follow-us line is not furniture yet).
-	"quake": {timex: 33, optWrong: 0, events: 7, conflicts: 1, falseFlags: 0, leaks: 1},
+	// leaks 0.
+	"quake": {timex: 33, optWrong: 0, events: 7, conflicts: 1, falseFlags: 0, leaks: 0},
 	// timex 21/21, optional 6/6 right; events 6/6; conflicts 1/1; false flags 0; leaks 0.
 	"takeover": {timex: 21, optWrong: 0, events: 6, conflicts: 1, falseFlags: 0, leaks: 0},
 	// timex 31/31, optional 7/7 right; events 5/5; conflicts 2/2; false flags 0;
-	// leaks 1 ("published every weekday at noon" is not furniture yet).
-	"vote": {timex: 31, optWrong: 0, events: 5, conflicts: 2, falseFlags: 0, leaks: 1},
+	// leaks 0.
+	"vote": {timex: 31, optWrong: 0, events: 5, conflicts: 2, falseFlags: 0, leaks: 0},
 }
 
 // clusterItem is one located gold item: a timex, a trap, an event mention or
