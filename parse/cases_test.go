@@ -459,7 +459,55 @@ func TestCases(t *testing.T) {
 		{name: "trap/thousands", text: "Some 5,000 square km of the area are claimed.", typ: ""},
 		{name: "trap/score", text: "The team won 3-2 at home.", typ: ""},
 		{name: "trap/now-hyphen", text: "The now-defunct firm sold radios.", typ: ""},
+		// a name before "on <weekday>" is no newspaper title
+		{name: "weekday/told-paper-on-sunday", text: "He told the Washington Post on [Sunday] that he would run.", typ: D, val: "2025-11-30"},
+		{name: "weekday/network-on-sunday", text: "The senator told Fox News on [Sunday] that talks had stalled.", typ: D, val: "2025-11-30"},
+		{name: "weekday/school-on-monday", text: "Students walked out at Lincoln High School on [Monday].", typ: D, val: "2025-12-01"},
+		{name: "weekday/daily-mail-on-sunday", text: "She told the Daily Mail on [Sunday] that she was leaving.", typ: D, val: "2025-11-30"},
+		{name: "trap/independent-on-sunday", text: "The Independent on Sunday reported the story.", typ: ""},
+		{name: "trap/told-mail-on-sunday", text: "He told The Mail on Sunday he would stay.", typ: ""},
+		{name: "clock/school-on-sunday-at-clock", pub: "2026-03-06T18:30:00-08:00", zone: "America/Los_Angeles", text: "The county will hold a community meeting at Nordhoff High School on Sunday at [6 p.m.], Whitlock said.", typ: T, val: "2026-03-08T18:00"},
+		// "recent" before a made thing gives its age, not a time
+		{name: "trap/recent-browser", text: "Viewers need Windows 11 or a recent browser.", typ: ""},
+		{name: "trap/recent-web-browser", text: "Update to a recent web browser first.", typ: ""},
+		{name: "trap/recent-version", text: "A recent version of the app fixes the flaw.", typ: ""},
+		{name: "trap/recent-graduates", text: "The firm hires recent graduates.", typ: ""},
+		{name: "vague/recent-event-noun", text: "Analysts blame [recent] losses on fears of a recession.", typ: D, val: "PAST_REF"},
+		{name: "vague/recent-moves", text: "Markets fell on worries that [recent] government moves might fail.", typ: D, val: "PAST_REF"},
+		// a bare clock time goes on with the future day of the sentence before
+		{name: "clock/next-sentence-day", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will launch the rocket on Sunday. The launch window opens at [11:00 a.m. local time].", typ: T, val: "2026-03-29T11:00"},
+		{name: "clock/next-paragraph-day", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will attempt the first launch of its rocket on Sunday, the company said Thursday.\n\nThe launch window opens at [11:00 a.m. local time] and runs for three hours.", typ: T, val: "2026-03-29T11:00"},
+		{name: "clock/next-sentence-pronoun", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "The council will vote on the budget on Monday. It meets at [9 a.m.] in the town hall.", typ: T, val: "2026-03-30T09:00"},
+		{name: "clock/next-sentence-past", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will launch the rocket on Sunday. The launch pad was cleared at [3 a.m.].", typ: T, val: "2026-03-27T03:00"},
+		{name: "clock/next-sentence-own-day", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will launch the rocket on Sunday. The launch pad opens to visitors at [9 a.m.] on Saturday.", typ: T, val: "2026-03-28T09:00"},
+		{name: "clock/next-sentence-other-topic", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will launch the rocket on Sunday. Ferries to the island leave at [11 a.m.].", typ: T, val: "2026-03-27T11:00"},
+		{name: "clock/next-sentence-two-days", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will test the rocket on Saturday and launch it on Sunday. The launch window opens at [11 a.m.].", typ: T, val: "2026-03-27T11:00"},
+		{name: "clock/sentence-between", pub: "2026-03-27T10:00:00+01:00", zone: "Europe/Oslo", text: "Skyforge will launch the rocket on Sunday. Crowds are expected. The launch window opens at [11 a.m.].", typ: T, val: "2026-03-27T11:00"},
 	})
+}
+
+// TestClockDayOffset: a clock time put on a later day takes that day's
+// UTC offset, across a DST change.
+func TestClockDayOffset(t *testing.T) {
+	x := NewExtractor(Options{})
+	for _, c := range []struct{ name, pub, zone, text, want string }{
+		{"school-on-sunday", "2026-03-06T18:30:00-08:00", "America/Los_Angeles", "The county will hold a community meeting at Nordhoff High School on Sunday at [6 p.m.], Whitlock said.", "2026-03-08T18:00:00-07:00"},
+		{"next-sentence", "2026-03-27T10:00:00+01:00", "Europe/Oslo", "Skyforge will launch the rocket on Sunday. The launch window opens at [11:00 a.m. local time].", "2026-03-29T11:00:00+02:00"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			body, want, _ := stripBrackets(c.text)
+			a := caseArticle(t, c.pub, c.zone, body)
+			for _, m := range x.Extract(&a) {
+				if m.Span == want {
+					if got := m.When.Start.Format(time.RFC3339); got != c.want {
+						t.Fatalf("start %s, want %s", got, c.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("missed %q", body[want.Start:want.End])
+		})
+	}
 }
 
 // TestUndated: an article without a publication date keeps relative

@@ -393,6 +393,7 @@ func (x *Extractor) attachClocks(body string, cands clockSpecs, out []Mention, r
 			out[k].Value = v
 		}
 	}
+	x.carryDay(body, cands, out, r)
 }
 
 // writtenDay returns the day written right next to mention k ("5 p.m.

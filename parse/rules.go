@@ -950,8 +950,13 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 	if i-1 >= 0 && m.t[i-1].k == tkWord && m.t[i-1].cap && m.x.dayNames[m.word(i-1)] {
 		return cand{}, false // Black Friday, Super Tuesday, Man Friday
 	}
-	if prev == "on" && m.capName(i-2) && m.x.paperNames[m.word(i-2)] {
-		return cand{}, false // The Mail on Sunday
+	if prev == "on" && t.n == 0 && m.capName(i-2) && m.w(i-3) != "daily" {
+		// a title, not any name before "on Sunday" ("told the Washington
+		// Post on Sunday", "at Lincoln High School on Monday")
+		switch m.word(i - 2) {
+		case "mail", "independent":
+			return cand{}, false // The Mail on Sunday, the Independent on Sunday
+		}
 	}
 	if !strongPrev {
 		// a surname: "Uche Friday said", but not "Asia Monday, with"

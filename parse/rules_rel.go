@@ -664,7 +664,7 @@ func (m *matcher) matchVague(i int) (cand, bool) {
 		if m.w(i+1) == "times" || m.w(i+1) == "past" {
 			return cand{a: i, b: i + 2, sp: spec{rule: "recent-times", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
 		}
-		if p := m.wr(i - 1); p != "most" && p != "more" && p != "less" && i+1 < len(m.t) && m.t[i+1].k == tkWord && !m.t[i+1].cap {
+		if p := m.wr(i - 1); p != "most" && p != "more" && p != "less" && i+1 < len(m.t) && m.t[i+1].k == tkWord && !m.t[i+1].cap && !m.recentThing(i+1) {
 			return cand{a: i, b: i + 1, sp: spec{rule: "recent", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
 		}
 	case "future":
