@@ -440,6 +440,12 @@ func (x *Extractor) sameInstant(body string, cands clockSpecs, out []Mention, k 
 // them: spaces, a comma, "on", "at", "by".
 func smallGap(s string) bool {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ","))
+	if len(s) > 2 {
+		// every joining word is two bytes, and so is its lower case
+		// (no longer text lowers to two ASCII bytes): no need to lower
+		// a whole paragraph
+		return false
+	}
 	switch strings.ToLower(s) {
 	case "", "on", "at", "by", "of":
 		return true

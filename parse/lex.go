@@ -328,6 +328,12 @@ func (lx *lexicon) tokenizeRange(body string, from, to int, buf []tok) []tok {
 			}
 		}
 		sp = false
+		if i < n && body[i] == ' ' {
+			// the one space after most tokens, without a trip round the
+			// switch
+			sp = true
+			i++
+		}
 	}
 	return toks
 }
