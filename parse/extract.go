@@ -457,12 +457,12 @@ func smallGap(s string) bool {
 // consumes its tokens.
 func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 	m := matcher{x: x, body: body, t: toks}
+	var c cand // filled in by match on success only: no copy per trigger
 	for i := 0; i < len(toks); i++ {
 		if toks[i].cls&clsTrigger == 0 {
 			continue
 		}
-		c, ok := m.match(i)
-		if !ok || c.b <= i || c.a < m.lo || c.b > len(toks) {
+		if !m.match(i, &c) || c.b <= i || c.a < m.lo || c.b > len(toks) {
 			continue
 		}
 		out = append(out, c)
