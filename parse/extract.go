@@ -441,6 +441,12 @@ func (x *Extractor) sameInstant(body string, cands clockSpecs, out []Mention, k 
 // them: spaces, a comma, "on", "at", "by".
 func smallGap(s string) bool {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ","))
+	if len(s) > 2 {
+		// every joining word is two bytes, and so is its lower case
+		// (no longer text lowers to two ASCII bytes): no need to lower
+		// a whole paragraph
+		return false
+	}
 	switch strings.ToLower(s) {
 	case "", "on", "at", "by", "of":
 		return true
@@ -452,12 +458,12 @@ func smallGap(s string) bool {
 // consumes its tokens.
 func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 	m := matcher{x: x, body: body, t: toks}
+	var c cand // filled in by match on success only: no copy per trigger
 	for i := 0; i < len(toks); i++ {
 		if toks[i].cls&clsTrigger == 0 {
 			continue
 		}
-		c, ok := m.match(i)
-		if !ok || c.b <= i || c.a < m.lo || c.b > len(toks) {
+		if !m.match(i, &c) || c.b <= i || c.a < m.lo || c.b > len(toks) {
 			continue
 		}
 		out = append(out, c)

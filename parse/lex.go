@@ -261,16 +261,18 @@ func (lx *lexicon) tokenizeRange(body string, from, to int, buf []tok) []tok {
 			j := i + 1
 			ascii := true
 			for j < n {
-				// the ASCII letters, eight bytes a step
-				for j+8 <= n {
+				// the ASCII letters, eight bytes a step; the bytes of the
+				// last few one at a time
+				if j+8 <= n {
 					r := letterRun8(load8(body, j))
 					j += r
-					if r < 8 {
-						break
+					if r == 8 {
+						continue
 					}
-				}
-				for j < n && lexBytes[body[j]] == bLetter {
-					j++
+				} else {
+					for j < n && lexBytes[body[j]] == bLetter {
+						j++
+					}
 				}
 				if j == n || lexBytes[body[j]] != bHigh {
 					break
@@ -328,6 +330,12 @@ func (lx *lexicon) tokenizeRange(body string, from, to int, buf []tok) []tok {
 			}
 		}
 		sp = false
+		if i < n && body[i] == ' ' {
+			// the one space after most tokens, without a trip round the
+			// switch
+			sp = true
+			i++
+		}
 	}
 	return toks
 }

@@ -208,79 +208,97 @@ func (m *matcher) capName(j int) bool {
 	return !m.sentenceStart(j)
 }
 
-// match tries the rules at trigger token i. It returns the longest
-// sensible reading starting at or around i.
-func (m *matcher) match(i int) (cand, bool) {
+// match tries the rules at trigger token i. It stores the longest
+// sensible reading starting at or around i in *out and reports whether
+// there is one (out is left alone when there is none).
+func (m *matcher) match(i int, out *cand) bool {
 	t := &m.t[i]
 	c := t.cls
 	switch {
 	case t.k == tkNum:
-		return m.matchNumber(i)
+		r, ok := m.matchNumber(i)
+		if ok {
+			*out = r
+		}
+		return ok
 	case c&clsMonth != 0 || c&clsMonthAbbr != 0:
 		if r, ok := m.matchMonth(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	case c&clsWeekday != 0:
 		if r, ok := m.matchWeekday(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsHoliday != 0 {
 		if r, ok := m.matchHoliday(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsNumWord != 0 || m.tw(i) == "several" || m.tw(i) == "few" {
 		if r, ok := m.matchDuration(i, false); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsHalf != 0 {
 		if r, ok := m.matchHalf(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsUnit != 0 {
 		if r, ok := m.matchUnit(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsDeictic != 0 {
 		if r, ok := m.matchDeictic(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsSeason != 0 {
 		if r, ok := m.matchSeason(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsSetAdj != 0 {
 		if r, ok := m.matchSetAdj(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsEvery != 0 {
 		if r, ok := m.matchEvery(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsVague != 0 {
 		if r, ok := m.matchVague(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsFiscal != 0 {
 		if r, ok := m.matchFiscal(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
 	if c&clsPOD != 0 {
 		if r, ok := m.matchPOD(i); ok {
-			return r, true
+			*out = r
+			return true
 		}
 	}
-	return cand{}, false
+	return false
 }
 
 // ---- numbers ----
