@@ -1020,8 +1020,13 @@ func (mg *merger) compatible(a, b *item) bool {
 	}
 	// a time-zone shift: the same instant on different days; days and
 	// finer only (a month in New York does not reach into a Sydney day)
-	if mg.tl.Mentions[a.m].When.Overlaps(mg.tl.Mentions[b.m].When) {
-		return true
+	// (two whole days in zones two hours apart share two hours only: a
+	// clock time, or zones far apart, make it the same instant)
+	if wa, wb := mg.tl.Mentions[a.m].When, mg.tl.Mentions[b.m].When; wa.Overlaps(wb) {
+		shared := min(wa.End.Unix(), wb.End.Unix()) - max(wa.Start.Unix(), wb.Start.Unix())
+		if a.gran < parse.GranDay || b.gran < parse.GranDay || shared > 3*3600 {
+			return true
+		}
 	}
 	// consecutive days: overnight when the later is "early" or the
 	// earlier "late"
@@ -1287,6 +1292,11 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	pp := mg.voc.ids["p:postpone"]
 	isPP := func(h tokCount) bool { return h.tok == pp }
 	if pa, pb := slices.ContainsFunc(ba.heads, isPP), slices.ContainsFunc(bb.heads, isPP); pa != pb {
+		return 0, false
+	}
+	// "the company said early on Saturday": the day of a statement is
+	// no reading of the date of the happening it reports
+	if mg.isSay(ba.heads) != mg.isSay(bb.heads) {
 		return 0, false
 	}
 	// what one outlet reports as done cannot be what another, later,

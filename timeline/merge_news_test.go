@@ -152,6 +152,10 @@ func TestNewsMergeEvents(t *testing.T) {
 			{"Gazette", "2026-05-20", "Europe/Dublin", "The fuel levy was first tabled on [May 4].", "2026-05-04", past},
 			{"Herald", "2026-05-20", "Europe/Dublin", "The fishing treaty, which was introduced on [11 May], sets new quotas.", "2026-05-11", past},
 		}, false},
+		{"a statement's day is no zone shift of a planned day two zone-hours away", []report{
+			{"Gazette", "2026-03-27T15:20:00+04:00", "Asia/Dubai", "Harbor Air will fly its first route from Tromso to Dubai on [Sunday], the airline said Thursday.", "2026-03-29", future},
+			{"Herald", "2026-03-30", "Europe/Kyiv", "Harbor Air has delayed its first route from Tromso to Dubai until next month, the airline said early on [Saturday].", "2026-03-28", past},
+		}, false},
 		{"a year does not absorb a day", []report{
 			{"Gazette", "2026-02-10", "Europe/Oslo", "Norway's parliament will vote on the data bill on [February 17].", "2026-02-17", future},
 			{"Herald", "2026-02-10", "Europe/Oslo", "Companies operating in Norway would have until [the end of the year] to comply with the new duties.", "2026", future},
