@@ -1334,6 +1334,10 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 // story: two dates for one of them are a conflict, not two events.
 var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate`)
 
+// onceMarks are words that make what they describe happen once in a
+// story ("its final static-fire test", "the maiden flight"), as tokens.
+var onceMarks = map[string]bool{"p:" + predicate("final"): true, "p:" + predicate("maiden"): true, "p:" + predicate("inaugural"): true}
+
 // sharedOnce reports whether two bags share an event word of a class
 // that happens once in a story (see onceClasses).
 func (mg *merger) sharedOnce(a, b []tokCount) bool {
@@ -1345,7 +1349,7 @@ func (mg *merger) sharedOnce(a, b []tokCount) bool {
 		case a[i].tok > b[j].tok:
 			j++
 		default:
-			if t := a[i].tok; mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] {
+			if t := a[i].tok; mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] || onceMarks[mg.voc.words[t]] {
 				return true
 			}
 			i++

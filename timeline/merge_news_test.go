@@ -200,6 +200,10 @@ func TestNewsConflicts(t *testing.T) {
 			{"Gazette", "2026-05-20", "Europe/Dublin", "The fuel levy was first tabled on [May 4].", "2026-05-04", past},
 			{"Herald", "2026-05-20", "Europe/Dublin", "The fuel levy, which was introduced on [11 May], would raise diesel prices.", "2026-05-11", past},
 		}, KindDate, []string{"Monday 2026-05-04", "Monday 2026-05-11"}},
+		{"a final test happens once", []report{
+			{"Gazette", "2026-04-02", "Europe/Paris", "Aerolux completed its final engine test on [March 12], the company said.", "2026-03-12", past},
+			{"Herald", "2026-04-03", "Europe/Warsaw", "The young firm carried out its final engine test on [March 6], he said.", "2026-03-06", past},
+		}, KindDate, []string{"Thursday 2026-03-12", "Friday 2026-03-06"}},
 		{"a vote postponed by the government", []report{
 			{"Gazette", "2026-03-02T07:00:00+01:00", "Europe/Berlin", "The Bundestag will hold its final vote on the heating law on [Thursday].", "2026-03-05", future},
 			{"Herald", "2026-03-04T19:00:00+01:00", "Europe/Berlin", "The government on Wednesday postponed the final Bundestag vote on its heating law to [next Tuesday].", "2026-03-10", past},
