@@ -739,6 +739,13 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 		for _, t := range mg.arena[it.tok : it.tok+int32(it.nn)+int32(it.np)] {
 			mg.voc.df[t]++
 		}
+		// a duration will look its event up by its head ("company":
+		// "founded"): one event dating it is enough
+		if it.dur {
+			if h := mg.durationHeadID(it); !slices.Contains(mg.arena[it.tok+int32(it.nn):it.tok+int32(it.nn)+int32(it.np)], h) {
+				mg.voc.df[h]++
+			}
+		}
 	}
 	n := float64(len(mg.items))
 	mg.weight = make([]float64, len(mg.voc.words))

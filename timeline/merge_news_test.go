@@ -204,6 +204,14 @@ func TestNewsConflicts(t *testing.T) {
 			{"Gazette", "2026-04-02", "Europe/Paris", "Aerolux completed its final engine test on [March 12], the company said.", "2026-03-12", past},
 			{"Herald", "2026-04-03", "Europe/Warsaw", "The young firm carried out its final engine test on [March 6], he said.", "2026-03-06", past},
 		}, KindDate, []string{"Thursday 2026-03-12", "Friday 2026-03-06"}},
+		{"a company's age against its founding", []report{
+			{"Gazette", "2026-03-27", "Europe/Oslo", "Founded in Bergen in [2024] by engineer Ida Lunde, Fjordlift builds cargo drones.", "2024", past},
+			{"Herald", "2026-03-30", "Europe/Oslo", "The [three-year-old] company flew its drones over the fjord on Monday.", "P3Y", 0},
+		}, KindDuration, []string{"2026-03-30 minus 3 years"}},
+		{"a length years off its start", []report{
+			{"Gazette", "2026-03-06", "Australia/Sydney", "Farmers in the Riverina are in the grip of a [five-year] drought.", "P5Y", 0},
+			{"Herald", "2026-03-06", "Australia/Sydney", "The Riverina drought began in [2023], officials said.", "2023", past},
+		}, KindDuration, []string{"2026-03-06 minus 5 years"}},
 		{"a vote postponed by the government", []report{
 			{"Gazette", "2026-03-02T07:00:00+01:00", "Europe/Berlin", "The Bundestag will hold its final vote on the heating law on [Thursday].", "2026-03-05", future},
 			{"Herald", "2026-03-04T19:00:00+01:00", "Europe/Berlin", "The government on Wednesday postponed the final Bundestag vote on its heating law to [next Tuesday].", "2026-03-10", past},

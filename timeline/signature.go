@@ -144,6 +144,7 @@ var classes = func() map[string]string {
 		"launch":   "launch introduce unveil release debut reveal table",
 		"sell":     "sell sale",
 		"postpone": "postpone delay defer reschedule move",
+		"found":    "found establish",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[stem(w)] = class
