@@ -29,6 +29,8 @@ func TestNewsPredicates(t *testing.T) {
 		{[]string{"shook", "shaken", "rattled", "tremor", "quake"}, "quake"},
 		{[]string{"agreed", "agrees", "agreement"}, "agree"},
 		{[]string{"acquire", "acquired", "acquisition", "takeover"}, "buy"},
+		{[]string{"started", "begins", "erupted", "ignited", "outbreak"}, "start"},
+		{[]string{"founded", "established"}, "found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -63,6 +65,8 @@ func TestNewsSignature(t *testing.T) {
 		{"what follows said is another event", "Okafor said the agency wants the new office running by [the end of June].", nil, nil, "run"},
 		{"a first name is no month", "Jan Kowalski resigned on [Friday].", []string{FoldName("Jan"), FoldName("Kowalski")}, nil, "resign"},
 		{"a relative clause elsewhere names others", "The levy was first tabled on [May 4] and has sat before the finance committee since June, where Greens raised objections.", nil, []string{FoldName("Greens")}, "launch"},
+		{"a fire broke out: it started", "A grass fire broke out late on [Tuesday] near the airport.", nil, nil, "start"},
+		{"a particle is no head", "Repairs have been pushed back to [Monday].", nil, nil, "push"},
 		{"clock time keeps its colon", "Debate on the budget resumes at [10:15 a.m.] on Tuesday.", nil, nil, "debate"},
 	}
 	for _, tt := range tests {

@@ -145,6 +145,7 @@ var classes = func() map[string]string {
 		"sell":     "sell sale",
 		"postpone": "postpone delay defer reschedule move",
 		"found":    "found establish",
+		"start":    "start begin erupt ignite outbreak",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[stem(w)] = class
@@ -563,7 +564,13 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 			if len(lw) < 3 || stopwords[lw] || !isWord(lw) {
 				continue
 			}
+			if particles[lw] {
+				continue // "broke out", "pushed back": the verb is the predicate
+			}
 			p := predicate(lw)
+			if p == "break" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "out") {
+				p = classes["start"] // a fire, a war, a protest "broke out": it started
+			}
 			if lw == "state" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "of") {
 				p = stem(lw) // "a state of emergency" is no statement
 			}
@@ -584,6 +591,10 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 		}
 	}
 }
+
+// particles complete a phrasal verb ("broke out", "pushed back", "set
+// up"): never the predicate.
+var particles = toSet(`out back up off`)
 
 var classesSet = func() map[string]bool {
 	m := map[string]bool{}
