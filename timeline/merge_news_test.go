@@ -66,6 +66,7 @@ func TestNewsSignature(t *testing.T) {
 		{"a first name is no month", "Jan Kowalski resigned on [Friday].", []string{FoldName("Jan"), FoldName("Kowalski")}, nil, "resign"},
 		{"a relative clause elsewhere names others", "The levy was first tabled on [May 4] and has sat before the finance committee since June, where Greens raised objections.", nil, []string{FoldName("Greens")}, "launch"},
 		{"a fire broke out: it started", "A grass fire broke out late on [Tuesday] near the airport.", nil, nil, "start"},
+		{"a relative clause takes no name from the main clause", "The flood, which began on [May 2], cut the Danube Highway on Sunday.", nil, []string{FoldName("Danube"), FoldName("Highway")}, "start"},
 		{"a particle is no head", "Repairs have been pushed back to [Monday].", nil, nil, "push"},
 		{"clock time keeps its colon", "Debate on the budget resumes at [10:15 a.m.] on Tuesday.", nil, nil, "debate"},
 	}

@@ -512,7 +512,9 @@ func signatureAt(sentence string, start, end int) signature {
 	// no participant in the clause: the sentence's, unless the clause
 	// says nothing either (a dateline: "NEW YORK, Dec. 9 —")
 	// a relative clause elsewhere (", where MPs heard …") tells of others
-	if len(sig.names) == 0 && len(sig.preds) > 0 {
+	// ("The fire, which started on [March 4], jumped Highway 33": the
+	// relative clause is the antecedent's, not the sentence's)
+	if len(sig.names) == 0 && len(sig.preds) > 0 && !relativeStart(toks, lo) {
 		for k := 0; k < len(toks); {
 			e := k
 			for e < len(toks) && !relativeStart(toks, e) {
