@@ -67,7 +67,8 @@ func TestNewsSignature(t *testing.T) {
 		{"a relative clause elsewhere names others", "The levy was first tabled on [May 4] and has sat before the finance committee since June, where Greens raised objections.", nil, []string{FoldName("Greens")}, "launch"},
 		{"a fire broke out: it started", "A grass fire broke out late on [Tuesday] near the airport.", nil, nil, "start"},
 		{"a relative clause takes no name from the main clause", "The flood, which began on [May 2], cut the Danube Highway on Sunday.", nil, []string{FoldName("Danube"), FoldName("Highway")}, "start"},
-		{"a particle is no head", "Repairs have been pushed back to [Monday].", nil, nil, "push"},
+		{"a particle is no head", "Repairs have been pushed back to [Monday].", nil, nil, "postpone"},
+		{"an event noun moved to a new date", "The reopening of the bridge has been pushed back to [Monday] because of flooding.", nil, nil, "reopen"},
 		{"clock time keeps its colon", "Debate on the budget resumes at [10:15 a.m.] on Tuesday.", nil, nil, "debate"},
 	}
 	for _, tt := range tests {

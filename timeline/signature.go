@@ -539,6 +539,12 @@ func signatureAt(sentence string, start, end int) signature {
 		} else {
 			sig.moved = true
 		}
+	} else if sig.head == "postpone" && a > 0 && (strings.EqualFold(toks[a-1].text, "to") || strings.EqualFold(toks[a-1].text, "until")) {
+		// "the reopening of Highway 33 has been pushed back to [Monday]":
+		// the new date is the reopening's
+		if h := movedHead(toks, lo, hi, a, b); h != "" {
+			sig.head, sig.moved = h, true
+		}
 	}
 	sig.cue = cues(sentence, start, end)
 	sig.old = superseded(sentence, start)
@@ -546,6 +552,36 @@ func signatureAt(sentence string, start, end int) signature {
 	sig.places = sortUnique(sig.places)
 	sig.preds = sortUnique(sig.preds)
 	return sig
+}
+
+// movedHead returns the predicate nearest the expression toks[a:b] other
+// than a postponement: what was moved ("the reopening … pushed back to").
+func movedHead(toks []token, lo, hi, a, b int) string {
+	head, best := "", 1<<30
+	for i := lo; i < hi; i++ {
+		if i >= a && i < b || toks[i].punct != 0 || isName(toks, i) {
+			continue
+		}
+		lw := strings.ToLower(toks[i].text)
+		if len(lw) < 3 || stopwords[lw] || particles[lw] || !isWord(lw) {
+			continue
+		}
+		p := predicate(lw)
+		if p == "postpone" || p == "push" {
+			continue
+		}
+		d := a - i
+		if i >= b {
+			d = i - b + 1
+		}
+		if i+1 < hi && strings.EqualFold(toks[i+1].text, "of") {
+			d -= 100 // an event noun: "the reopening of the bridge"
+		}
+		if d < best {
+			head, best = p, d
+		}
+	}
+	return head
 }
 
 // collect adds the names and predicates of toks[lo:hi], skipping the
@@ -571,7 +607,10 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 			}
 			p := predicate(lw)
 			if p == "break" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "out") {
-				p = classes["start"] // a fire, a war, a protest "broke out": it started
+				p = "start" // a fire, a war, a protest "broke out": it started
+			}
+			if p == "push" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "back") {
+				p = "postpone" // "pushed back to Monday"
 			}
 			if lw == "state" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "of") {
 				p = stem(lw) // "a state of emergency" is no statement
