@@ -1268,7 +1268,10 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	// an attack, which recur) are joined on their objects.
 	once := names >= 2 || mg.sharedOnce(ba.toks, bb.toks)
 	nameless := !mg.hasNames(ba.toks) && !mg.hasNames(bb.toks) && objects >= 1 && mg.sameHead(ba.heads, bb.heads)
-	if !once || names+objects < 2 && !nameless {
+	// the same once-only event word heading both and a shared name: "the
+	// highway will reopen on Friday", "the reopening of Highway 33"
+	headed := names >= 1 && mg.sameHead(ba.heads, bb.heads) && mg.sharedOnce(ba.toks, bb.toks)
+	if !once || names+objects < 2 && !nameless && !headed {
 		return 0, false
 	}
 	sayID := mg.voc.ids["p:say"]
@@ -1339,7 +1342,7 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 
 // onceClasses are predicate classes of events that happen once in a
 // story: two dates for one of them are a conflict, not two events.
-var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate`)
+var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate reopen found`)
 
 // onceMarks are words that make what they describe happen once in a
 // story ("its final static-fire test", "the maiden flight"), as tokens.

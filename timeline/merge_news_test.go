@@ -218,6 +218,10 @@ func TestNewsConflicts(t *testing.T) {
 			{"Gazette", "2026-03-06", "Australia/Sydney", "Farmers in the Riverina are in the grip of a [five-year] drought.", "P5Y", 0},
 			{"Herald", "2026-03-06", "Australia/Sydney", "The Riverina drought began in [2023], officials said.", "2023", past},
 		}, KindDuration, []string{"2026-03-06 minus 5 years"}},
+		{"a reopening pushed back", []report{
+			{"Gazette", "2026-03-10T09:00:00+00:00", "Europe/London", "The transport agency said on Monday that the bridge will reopen on [Friday].", "2026-03-13", future},
+			{"Herald", "2026-03-15T10:00:00+00:00", "Europe/London", "The reopening of the Tamar Bridge has been pushed back to [Monday] because of flooding, officials said.", "2026-03-16", future},
+		}, KindUpdated, []string{"Friday 2026-03-13", "Monday 2026-03-16"}},
 		{"a vote postponed by the government", []report{
 			{"Gazette", "2026-03-02T07:00:00+01:00", "Europe/Berlin", "The Bundestag will hold its final vote on the heating law on [Thursday].", "2026-03-05", future},
 			{"Herald", "2026-03-04T19:00:00+01:00", "Europe/Berlin", "The government on Wednesday postponed the final Bundestag vote on its heating law to [next Tuesday].", "2026-03-10", past},

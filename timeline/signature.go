@@ -146,6 +146,7 @@ var classes = func() map[string]string {
 		"postpone": "postpone delay defer reschedule move",
 		"found":    "found establish",
 		"start":    "start begin erupt ignite outbreak",
+		"reopen":   "reopen reopening",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[stem(w)] = class
@@ -544,6 +545,13 @@ func signatureAt(sentence string, start, end int) signature {
 		// the new date is the reopening's
 		if h := movedHead(toks, lo, hi, a, b); h != "" {
 			sig.head, sig.moved = h, true
+		}
+	}
+	// no names anywhere: the definite noun the clause opens with is its
+	// participant ("the highway will reopen on Friday")
+	if len(sig.names) == 0 && lo > 0 && lo+2 < a && strings.EqualFold(toks[lo].text, "the") && auxiliaries[strings.ToLower(toks[lo+2].text)] {
+		if nw := strings.ToLower(toks[lo+1].text); toks[lo+1].punct == 0 && !toks[lo+1].cap && len(nw) >= 3 && !stopwords[nw] && isWord(nw) {
+			sig.names = append(sig.names, FoldName(nw))
 		}
 	}
 	sig.cue = cues(sentence, start, end)
