@@ -1084,7 +1084,7 @@ func (mg *merger) setFlags(it *item) {
 	pd := mg.pubDay(it)
 	tense := mg.tl.Mentions[it.m].Tense
 	it.flags = 0
-	if tense != parse.TenseFuture && it.fe <= pd.s {
+	if tense != parse.TenseFuture && it.fe <= pd.s && !it.old { // "had been set for Sunday" did not happen
 		it.flags |= flagHappened
 	}
 	if tense == parse.TenseFuture || it.fs >= pd.e {

@@ -222,6 +222,11 @@ func TestNewsConflicts(t *testing.T) {
 			{"Gazette", "2026-03-10T09:00:00+00:00", "Europe/London", "The transport agency said on Monday that the bridge will reopen on [Friday].", "2026-03-13", future},
 			{"Herald", "2026-03-15T10:00:00+00:00", "Europe/London", "The reopening of the Tamar Bridge has been pushed back to [Monday] because of flooding, officials said.", "2026-03-16", future},
 		}, KindUpdated, []string{"Friday 2026-03-13", "Monday 2026-03-16"}},
+		{"the old date of a moved plan did not happen", []report{
+			{"Gazette", "2026-03-27T10:00:00+01:00", "Europe/Oslo", "Nordlys Space will attempt the first launch of its Aurora rocket from Andoya on [Sunday].", "2026-03-29", future},
+			{"Herald", "2026-03-30T08:00:00+02:00", "Europe/Oslo", "The launch of the Aurora rocket by Nordlys Space from Andoya had been set for [Sunday].", "2026-03-29", past},
+			{"Post", "2026-03-30T09:00:00+02:00", "Europe/Oslo", "Nordlys Space has postponed the launch of its Aurora rocket from Andoya to [April 14].", "2026-04-14", past},
+		}, KindUpdated, []string{"Sunday 2026-03-29", "Tuesday 2026-04-14"}},
 		{"a vote postponed by the government", []report{
 			{"Gazette", "2026-03-02T07:00:00+01:00", "Europe/Berlin", "The Bundestag will hold its final vote on the heating law on [Thursday].", "2026-03-05", future},
 			{"Herald", "2026-03-04T19:00:00+01:00", "Europe/Berlin", "The government on Wednesday postponed the final Bundestag vote on its heating law to [next Tuesday].", "2026-03-10", past},

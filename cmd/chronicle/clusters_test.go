@@ -50,9 +50,9 @@ var clusterFloors = map[string]clusterFloor{
 	// timex 38/38, optional 6/6 right; events 4/5; conflicts 2/3; false flags 0;
 	// leaks 0.
 	"wildfire": {timex: 38, optWrong: 0, events: 4, conflicts: 2, falseFlags: 0, leaks: 0},
-	// timex 24/24, optional 2/2 right; events 3/5; conflicts 2/3; false flags 0;
+	// timex 24/24, optional 2/2 right; events 4/5; conflicts 3/3; false flags 0;
 	// leaks 0.
-	"launch": {timex: 24, optWrong: 0, events: 3, conflicts: 2, falseFlags: 0, leaks: 0},
+	"launch": {timex: 24, optWrong: 0, events: 4, conflicts: 3, falseFlags: 0, leaks: 0},
 }
 
 // clusterItem is one located gold item: a timex, a trap, an event mention or
