@@ -739,6 +739,13 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 		for _, t := range mg.arena[it.tok : it.tok+int32(it.nn)+int32(it.np)] {
 			mg.voc.df[t]++
 		}
+		// a duration will look its event up by its head ("company":
+		// "founded"): one event dating it is enough
+		if it.dur {
+			if h := mg.durationHeadID(it); !slices.Contains(mg.arena[it.tok+int32(it.nn):it.tok+int32(it.nn)+int32(it.np)], h) {
+				mg.voc.df[h]++
+			}
+		}
 	}
 	n := float64(len(mg.items))
 	mg.weight = make([]float64, len(mg.voc.words))
@@ -1020,8 +1027,13 @@ func (mg *merger) compatible(a, b *item) bool {
 	}
 	// a time-zone shift: the same instant on different days; days and
 	// finer only (a month in New York does not reach into a Sydney day)
-	if mg.tl.Mentions[a.m].When.Overlaps(mg.tl.Mentions[b.m].When) {
-		return true
+	// (two whole days in zones two hours apart share two hours only: a
+	// clock time, or zones far apart, make it the same instant)
+	if wa, wb := mg.tl.Mentions[a.m].When, mg.tl.Mentions[b.m].When; wa.Overlaps(wb) {
+		shared := min(wa.End.Unix(), wb.End.Unix()) - max(wa.Start.Unix(), wb.Start.Unix())
+		if a.gran < parse.GranDay || b.gran < parse.GranDay || shared > 3*3600 {
+			return true
+		}
 	}
 	// consecutive days: overnight when the later is "early" or the
 	// earlier "late"
@@ -1072,7 +1084,7 @@ func (mg *merger) setFlags(it *item) {
 	pd := mg.pubDay(it)
 	tense := mg.tl.Mentions[it.m].Tense
 	it.flags = 0
-	if tense != parse.TenseFuture && it.fe <= pd.s {
+	if tense != parse.TenseFuture && it.fe <= pd.s && !it.old { // "had been set for Sunday" did not happen
 		it.flags |= flagHappened
 	}
 	if tense == parse.TenseFuture || it.fs >= pd.e {
@@ -1256,7 +1268,10 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	// an attack, which recur) are joined on their objects.
 	once := names >= 2 || mg.sharedOnce(ba.toks, bb.toks)
 	nameless := !mg.hasNames(ba.toks) && !mg.hasNames(bb.toks) && objects >= 1 && mg.sameHead(ba.heads, bb.heads)
-	if !once || names+objects < 2 && !nameless {
+	// the same once-only event word heading both and a shared name: "the
+	// highway will reopen on Friday", "the reopening of Highway 33"
+	headed := names >= 1 && mg.sameHead(ba.heads, bb.heads) && mg.sharedOnce(ba.toks, bb.toks)
+	if !once || names+objects < 2 && !nameless && !headed {
 		return 0, false
 	}
 	sayID := mg.voc.ids["p:say"]
@@ -1287,6 +1302,11 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	pp := mg.voc.ids["p:postpone"]
 	isPP := func(h tokCount) bool { return h.tok == pp }
 	if pa, pb := slices.ContainsFunc(ba.heads, isPP), slices.ContainsFunc(bb.heads, isPP); pa != pb {
+		return 0, false
+	}
+	// "the company said early on Saturday": the day of a statement is
+	// no reading of the date of the happening it reports
+	if mg.isSay(ba.heads) != mg.isSay(bb.heads) {
 		return 0, false
 	}
 	// what one outlet reports as done cannot be what another, later,
@@ -1322,7 +1342,11 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 
 // onceClasses are predicate classes of events that happen once in a
 // story: two dates for one of them are a conflict, not two events.
-var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate`)
+var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate reopen found`)
+
+// onceMarks are words that make what they describe happen once in a
+// story ("its final static-fire test", "the maiden flight"), as tokens.
+var onceMarks = map[string]bool{"p:" + predicate("final"): true, "p:" + predicate("maiden"): true, "p:" + predicate("inaugural"): true}
 
 // sharedOnce reports whether two bags share an event word of a class
 // that happens once in a story (see onceClasses).
@@ -1335,7 +1359,7 @@ func (mg *merger) sharedOnce(a, b []tokCount) bool {
 		case a[i].tok > b[j].tok:
 			j++
 		default:
-			if t := a[i].tok; mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] {
+			if t := a[i].tok; mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] || onceMarks[mg.voc.words[t]] {
 				return true
 			}
 			i++

@@ -15,7 +15,11 @@ import (
 // time since it began.
 var ongoing = toSet(`war invasion conflict occupation siege blockade crisis standoff fighting offensive campaign strike
 rule reign presidency tenure lockdown shutdown dispute feud drought pandemic insurgency civil revolt uprising protest protests
-detention captivity imprisonment exile ceasefire truce`)
+detention captivity imprisonment exile ceasefire truce company firm startup`)
+
+// founded are ongoing things whose age counts from their founding ("the
+// three-year-old company" vs "founded in mid-2024").
+var founded = toSet(`company firm startup`)
 
 // anchorWords introduce the event a duration is counted from.
 var anchorWords = toSet(`after since`)
@@ -165,6 +169,9 @@ func hedge(m *Mention) int {
 // durationHeadID returns the token id of a duration item's head.
 func (mg *merger) durationHeadID(it *item) uint32 {
 	head, _ := durationHead(&mg.tl.Mentions[int(it.m)])
+	if founded[head] {
+		head = "founded"
+	}
 	return mg.voc.id("p:" + predicate(head))
 }
 
@@ -202,9 +209,18 @@ func (mg *merger) phaseDurations() {
 		it := &mg.items[di]
 		vec, hv = mg.vector(it, vec[:0], hv[:0])
 		ib := bag{vec, hv, 1}
-		reach := int64(400 * day)
+		// a figure can be years off the date it contradicts ("a five-year
+		// drought" vs "since 2023"): look three years either side, in
+		// windows the index scans whole
+		reach := int64(3 * 366 * day)
+		var cands []int32
+		toks := append(mg.lookupTokens(it), it.head)
+		for from := it.fs - reach; from < it.fe+reach; from += 700 * day {
+			cands = append(cands, mg.candidates(toks, from, min(from+700*day, it.fe+reach), postingScan)...)
+		}
+		slices.Sort(cands)
 		best, bestSim := int32(-1), -1.0
-		for _, ci := range mg.candidates(append(mg.lookupTokens(it), it.head), it.fs-reach, it.fe+reach, postingScan) {
+		for _, ci := range slices.Compact(cands) {
 			ci = mg.find(ci)
 			ms := mg.members(ci)
 			if len(ms) == 0 || mg.items[ms[0]].dur {

@@ -29,6 +29,8 @@ func TestNewsPredicates(t *testing.T) {
 		{[]string{"shook", "shaken", "rattled", "tremor", "quake"}, "quake"},
 		{[]string{"agreed", "agrees", "agreement"}, "agree"},
 		{[]string{"acquire", "acquired", "acquisition", "takeover"}, "buy"},
+		{[]string{"started", "begins", "erupted", "ignited", "outbreak"}, "start"},
+		{[]string{"founded", "established"}, "found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
@@ -63,6 +65,10 @@ func TestNewsSignature(t *testing.T) {
 		{"what follows said is another event", "Okafor said the agency wants the new office running by [the end of June].", nil, nil, "run"},
 		{"a first name is no month", "Jan Kowalski resigned on [Friday].", []string{FoldName("Jan"), FoldName("Kowalski")}, nil, "resign"},
 		{"a relative clause elsewhere names others", "The levy was first tabled on [May 4] and has sat before the finance committee since June, where Greens raised objections.", nil, []string{FoldName("Greens")}, "launch"},
+		{"a fire broke out: it started", "A grass fire broke out late on [Tuesday] near the airport.", nil, nil, "start"},
+		{"a relative clause takes no name from the main clause", "The flood, which began on [May 2], cut the Danube Highway on Sunday.", nil, []string{FoldName("Danube"), FoldName("Highway")}, "start"},
+		{"a particle is no head", "Repairs have been pushed back to [Monday].", nil, nil, "postpone"},
+		{"an event noun moved to a new date", "The reopening of the bridge has been pushed back to [Monday] because of flooding.", nil, nil, "reopen"},
 		{"clock time keeps its colon", "Debate on the budget resumes at [10:15 a.m.] on Tuesday.", nil, nil, "debate"},
 	}
 	for _, tt := range tests {
@@ -152,6 +158,10 @@ func TestNewsMergeEvents(t *testing.T) {
 			{"Gazette", "2026-05-20", "Europe/Dublin", "The fuel levy was first tabled on [May 4].", "2026-05-04", past},
 			{"Herald", "2026-05-20", "Europe/Dublin", "The fishing treaty, which was introduced on [11 May], sets new quotas.", "2026-05-11", past},
 		}, false},
+		{"a statement's day is no zone shift of a planned day two zone-hours away", []report{
+			{"Gazette", "2026-03-27T15:20:00+04:00", "Asia/Dubai", "Harbor Air will fly its first route from Tromso to Dubai on [Sunday], the airline said Thursday.", "2026-03-29", future},
+			{"Herald", "2026-03-30", "Europe/Kyiv", "Harbor Air has delayed its first route from Tromso to Dubai until next month, the airline said early on [Saturday].", "2026-03-28", past},
+		}, false},
 		{"a year does not absorb a day", []report{
 			{"Gazette", "2026-02-10", "Europe/Oslo", "Norway's parliament will vote on the data bill on [February 17].", "2026-02-17", future},
 			{"Herald", "2026-02-10", "Europe/Oslo", "Companies operating in Norway would have until [the end of the year] to comply with the new duties.", "2026", future},
@@ -196,6 +206,27 @@ func TestNewsConflicts(t *testing.T) {
 			{"Gazette", "2026-05-20", "Europe/Dublin", "The fuel levy was first tabled on [May 4].", "2026-05-04", past},
 			{"Herald", "2026-05-20", "Europe/Dublin", "The fuel levy, which was introduced on [11 May], would raise diesel prices.", "2026-05-11", past},
 		}, KindDate, []string{"Monday 2026-05-04", "Monday 2026-05-11"}},
+		{"a final test happens once", []report{
+			{"Gazette", "2026-04-02", "Europe/Paris", "Aerolux completed its final engine test on [March 12], the company said.", "2026-03-12", past},
+			{"Herald", "2026-04-03", "Europe/Warsaw", "The young firm carried out its final engine test on [March 6], he said.", "2026-03-06", past},
+		}, KindDate, []string{"Thursday 2026-03-12", "Friday 2026-03-06"}},
+		{"a company's age against its founding", []report{
+			{"Gazette", "2026-03-27", "Europe/Oslo", "Founded in Bergen in [2024] by engineer Ida Lunde, Fjordlift builds cargo drones.", "2024", past},
+			{"Herald", "2026-03-30", "Europe/Oslo", "The [three-year-old] company flew its drones over the fjord on Monday.", "P3Y", 0},
+		}, KindDuration, []string{"2026-03-30 minus 3 years"}},
+		{"a length years off its start", []report{
+			{"Gazette", "2026-03-06", "Australia/Sydney", "Farmers in the Riverina are in the grip of a [five-year] drought.", "P5Y", 0},
+			{"Herald", "2026-03-06", "Australia/Sydney", "The Riverina drought began in [2023], officials said.", "2023", past},
+		}, KindDuration, []string{"2026-03-06 minus 5 years"}},
+		{"a reopening pushed back", []report{
+			{"Gazette", "2026-03-10T09:00:00+00:00", "Europe/London", "The transport agency said on Monday that the bridge will reopen on [Friday].", "2026-03-13", future},
+			{"Herald", "2026-03-15T10:00:00+00:00", "Europe/London", "The reopening of the Tamar Bridge has been pushed back to [Monday] because of flooding, officials said.", "2026-03-16", future},
+		}, KindUpdated, []string{"Friday 2026-03-13", "Monday 2026-03-16"}},
+		{"the old date of a moved plan did not happen", []report{
+			{"Gazette", "2026-03-27T10:00:00+01:00", "Europe/Oslo", "Nordlys Space will attempt the first launch of its Aurora rocket from Andoya on [Sunday].", "2026-03-29", future},
+			{"Herald", "2026-03-30T08:00:00+02:00", "Europe/Oslo", "The launch of the Aurora rocket by Nordlys Space from Andoya had been set for [Sunday].", "2026-03-29", past},
+			{"Post", "2026-03-30T09:00:00+02:00", "Europe/Oslo", "Nordlys Space has postponed the launch of its Aurora rocket from Andoya to [April 14].", "2026-04-14", past},
+		}, KindUpdated, []string{"Sunday 2026-03-29", "Tuesday 2026-04-14"}},
 		{"a vote postponed by the government", []report{
 			{"Gazette", "2026-03-02T07:00:00+01:00", "Europe/Berlin", "The Bundestag will hold its final vote on the heating law on [Thursday].", "2026-03-05", future},
 			{"Herald", "2026-03-04T19:00:00+01:00", "Europe/Berlin", "The government on Wednesday postponed the final Bundestag vote on its heating law to [next Tuesday].", "2026-03-10", past},

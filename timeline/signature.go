@@ -144,6 +144,9 @@ var classes = func() map[string]string {
 		"launch":   "launch introduce unveil release debut reveal table",
 		"sell":     "sell sale",
 		"postpone": "postpone delay defer reschedule move",
+		"found":    "found establish",
+		"start":    "start begin erupt ignite outbreak",
+		"reopen":   "reopen reopening",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[stem(w)] = class
@@ -510,7 +513,9 @@ func signatureAt(sentence string, start, end int) signature {
 	// no participant in the clause: the sentence's, unless the clause
 	// says nothing either (a dateline: "NEW YORK, Dec. 9 —")
 	// a relative clause elsewhere (", where MPs heard …") tells of others
-	if len(sig.names) == 0 && len(sig.preds) > 0 {
+	// ("The fire, which started on [March 4], jumped Highway 33": the
+	// relative clause is the antecedent's, not the sentence's)
+	if len(sig.names) == 0 && len(sig.preds) > 0 && !relativeStart(toks, lo) {
 		for k := 0; k < len(toks); {
 			e := k
 			for e < len(toks) && !relativeStart(toks, e) {
@@ -535,6 +540,19 @@ func signatureAt(sentence string, start, end int) signature {
 		} else {
 			sig.moved = true
 		}
+	} else if sig.head == "postpone" && a > 0 && (strings.EqualFold(toks[a-1].text, "to") || strings.EqualFold(toks[a-1].text, "until")) {
+		// "the reopening of Highway 33 has been pushed back to [Monday]":
+		// the new date is the reopening's
+		if h := movedHead(toks, lo, hi, a, b); h != "" {
+			sig.head, sig.moved = h, true
+		}
+	}
+	// no names anywhere: the definite noun the clause opens with is its
+	// participant ("the highway will reopen on Friday")
+	if len(sig.names) == 0 && lo > 0 && lo+2 < a && strings.EqualFold(toks[lo].text, "the") && auxiliaries[strings.ToLower(toks[lo+2].text)] {
+		if nw := strings.ToLower(toks[lo+1].text); toks[lo+1].punct == 0 && !toks[lo+1].cap && len(nw) >= 3 && !stopwords[nw] && isWord(nw) {
+			sig.names = append(sig.names, FoldName(nw))
+		}
 	}
 	sig.cue = cues(sentence, start, end)
 	sig.old = superseded(sentence, start)
@@ -542,6 +560,36 @@ func signatureAt(sentence string, start, end int) signature {
 	sig.places = sortUnique(sig.places)
 	sig.preds = sortUnique(sig.preds)
 	return sig
+}
+
+// movedHead returns the predicate nearest the expression toks[a:b] other
+// than a postponement: what was moved ("the reopening … pushed back to").
+func movedHead(toks []token, lo, hi, a, b int) string {
+	head, best := "", 1<<30
+	for i := lo; i < hi; i++ {
+		if i >= a && i < b || toks[i].punct != 0 || isName(toks, i) {
+			continue
+		}
+		lw := strings.ToLower(toks[i].text)
+		if len(lw) < 3 || stopwords[lw] || particles[lw] || !isWord(lw) {
+			continue
+		}
+		p := predicate(lw)
+		if p == "postpone" || p == "push" {
+			continue
+		}
+		d := a - i
+		if i >= b {
+			d = i - b + 1
+		}
+		if i+1 < hi && strings.EqualFold(toks[i+1].text, "of") {
+			d -= 100 // an event noun: "the reopening of the bridge"
+		}
+		if d < best {
+			head, best = p, d
+		}
+	}
+	return head
 }
 
 // collect adds the names and predicates of toks[lo:hi], skipping the
@@ -562,7 +610,16 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 			if len(lw) < 3 || stopwords[lw] || !isWord(lw) {
 				continue
 			}
+			if particles[lw] {
+				continue // "broke out", "pushed back": the verb is the predicate
+			}
 			p := predicate(lw)
+			if p == "break" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "out") {
+				p = "start" // a fire, a war, a protest "broke out": it started
+			}
+			if p == "push" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "back") {
+				p = "postpone" // "pushed back to Monday"
+			}
 			if lw == "state" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "of") {
 				p = stem(lw) // "a state of emergency" is no statement
 			}
@@ -583,6 +640,10 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 		}
 	}
 }
+
+// particles complete a phrasal verb ("broke out", "pushed back", "set
+// up"): never the predicate.
+var particles = toSet(`out back up off`)
 
 var classesSet = func() map[string]bool {
 	m := map[string]bool{}

@@ -47,12 +47,12 @@ var clusterFloors = map[string]clusterFloor{
 	// timex 31/31, optional 7/7 right; events 5/5; conflicts 2/2; false flags 0;
 	// leaks 0.
 	"vote": {timex: 31, optWrong: 0, events: 5, conflicts: 2, falseFlags: 0, leaks: 0},
-	// timex 38/38, optional 6/6 right; events 2/5; conflicts 0/3; false flags 0;
+	// timex 38/38, optional 6/6 right; events 4/5; conflicts 2/3; false flags 0;
 	// leaks 0.
-	"wildfire": {timex: 38, optWrong: 0, events: 2, conflicts: 0, falseFlags: 0, leaks: 0},
-	// timex 24/24, optional 2/2 right; events 1/5; conflicts 0/3; false flags 1
-	// (statement date taken as a launch date); leaks 0.
-	"launch": {timex: 24, optWrong: 0, events: 1, conflicts: 0, falseFlags: 1, leaks: 0},
+	"wildfire": {timex: 38, optWrong: 0, events: 4, conflicts: 2, falseFlags: 0, leaks: 0},
+	// timex 24/24, optional 2/2 right; events 4/5; conflicts 3/3; false flags 0;
+	// leaks 0.
+	"launch": {timex: 24, optWrong: 0, events: 4, conflicts: 3, falseFlags: 0, leaks: 0},
 }
 
 // clusterItem is one located gold item: a timex, a trap, an event mention or
