@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"context"
+	"iter"
 	"math"
 	"slices"
 	"strconv"
@@ -530,21 +531,34 @@ func (mg *merger) isSay(h []tokCount) bool {
 	return len(h) > 0
 }
 
+// shared yields the tokens two bags (sorted by token) have in common, in
+// order.
+func shared(a, b []tokCount) iter.Seq[uint32] {
+	return func(yield func(uint32) bool) {
+		i, j := 0, 0
+		for i < len(a) && j < len(b) {
+			switch {
+			case a[i].tok < b[j].tok:
+				i++
+			case a[i].tok > b[j].tok:
+				j++
+			default:
+				if !yield(a[i].tok) {
+					return
+				}
+				i++
+				j++
+			}
+		}
+	}
+}
+
 // sharedNames counts the names two bags have in common.
 func (mg *merger) sharedNames(a, b []tokCount) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].tok < b[j].tok:
-			i++
-		case a[i].tok > b[j].tok:
-			j++
-		default:
-			if mg.isName[a[i].tok] {
-				n++
-			}
-			i++
-			j++
+	n := 0
+	for t := range shared(a, b) {
+		if mg.isName[t] {
+			n++
 		}
 	}
 	return n
@@ -896,19 +910,10 @@ func (mg *merger) compatibleAll(ci int32, it *item) bool {
 // sharedObjects counts the content words (no name, no known event word,
 // no "said") two bags have in common: "shareholders", "bill", "emergency".
 func (mg *merger) sharedObjects(a, b []tokCount) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].tok < b[j].tok:
-			i++
-		case a[i].tok > b[j].tok:
-			j++
-		default:
-			if !mg.isName[a[i].tok] && !mg.known[a[i].tok] {
-				n++
-			}
-			i++
-			j++
+	n := 0
+	for t := range shared(a, b) {
+		if !mg.isName[t] && !mg.known[t] {
+			n++
 		}
 	}
 	return n
@@ -918,19 +923,9 @@ func (mg *merger) sharedObjects(a, b []tokCount) int {
 // common in the run: one in fewer than a quarter of the items (a
 // country every report names tells nothing about which event it is).
 func (mg *merger) rareShared(a, b []tokCount) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].tok < b[j].tok:
-			i++
-		case a[i].tok > b[j].tok:
-			j++
-		default:
-			if t := a[i].tok; mg.isName[t] && int(mg.voc.df[t])*commonShare < len(mg.items) {
-				return true
-			}
-			i++
-			j++
+	for t := range shared(a, b) {
+		if mg.isName[t] && int(mg.voc.df[t])*commonShare < len(mg.items) {
+			return true
 		}
 	}
 	return false
@@ -938,19 +933,10 @@ func (mg *merger) rareShared(a, b []tokCount) bool {
 
 // sharedPreds counts the predicate tokens two bags have in common.
 func (mg *merger) sharedPreds(a, b []tokCount) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].tok < b[j].tok:
-			i++
-		case a[i].tok > b[j].tok:
-			j++
-		default:
-			if !mg.isName[a[i].tok] {
-				n++
-			}
-			i++
-			j++
+	n := 0
+	for t := range shared(a, b) {
+		if !mg.isName[t] {
+			n++
 		}
 	}
 	return n
@@ -1351,19 +1337,9 @@ var onceMarks = map[string]bool{"p:" + predicate("final"): true, "p:" + predicat
 // sharedOnce reports whether two bags share an event word of a class
 // that happens once in a story (see onceClasses).
 func (mg *merger) sharedOnce(a, b []tokCount) bool {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].tok < b[j].tok:
-			i++
-		case a[i].tok > b[j].tok:
-			j++
-		default:
-			if t := a[i].tok; mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] || onceMarks[mg.voc.words[t]] {
-				return true
-			}
-			i++
-			j++
+	for t := range shared(a, b) {
+		if mg.known[t] && onceClasses[strings.TrimPrefix(mg.voc.words[t], "p:")] || onceMarks[mg.voc.words[t]] {
+			return true
 		}
 	}
 	return false
