@@ -539,3 +539,32 @@ func TestUndated(t *testing.T) {
 }
 
 func defPubTime() time.Time { return time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC) }
+
+// TestBusinessCases covers the period words of business and markets news,
+// published Wednesday 2025-12-03 in New York.
+func TestBusinessCases(t *testing.T) {
+	D := "DATE"
+	runCases(t, []tcase{
+		{name: "biz/remainder-year", text: "Demand should stay soft for the remainder of [the year].", typ: "DURATION", val: "P1Y"},
+		{name: "biz/rest-of-week", text: "Trading was thin for the rest of [the week].", typ: "DURATION", val: "P1W"},
+		{name: "biz/balance-of-month", text: "Prices should hold through the balance of [the month].", typ: "DURATION", val: "P1M"},
+		{name: "trap/rest-of-the-world", text: "Exports to the rest of the world fell.", typ: ""},
+		{name: "biz/year-earlier", text: "Revenue rose 4 percent from [a year earlier].", typ: D, val: "2024"},
+		{name: "biz/same-period-last-year", text: "Sales fell from the same period [last year].", typ: D, val: "2024"},
+		{name: "biz/first-half", text: "The carmaker lost money in [the first half].", typ: D, val: "2025-H1"},
+		{name: "biz/second-half", text: "Deliveries will pick up in [the second half].", typ: D, val: "2025-H2"},
+		{name: "biz/current-quarter", text: "The plant will reopen in [the current quarter].", typ: D, val: "2025-Q4"},
+		{name: "biz/current-year", text: "The airline expects a profit for [the current year].", typ: D, val: "2025"},
+		{name: "biz/previous-quarter", text: "Margins narrowed from [the previous quarter].", typ: D, val: "2025-Q3"},
+		{name: "biz/prior-year", text: "Output was flat compared with [the prior year].", typ: D, val: "2024"},
+		{name: "biz/late-year", text: "The jet entered service in [late 2024].", typ: D, val: "2024", mod: "END"},
+		{name: "biz/early-next-year", text: "The first deliveries are planned for [early next year].", typ: D, val: "2026", mod: "START"},
+		{name: "biz/end-of-month", text: "The union will vote by [the end of the month].", typ: D, val: "2025-12", mod: "END"},
+		{name: "biz/fiscal-year-number", text: "The company expects higher sales in [fiscal 2026].", typ: D, val: "FY2026"},
+		{name: "biz/q-year", text: "Earnings for [Q3 2024] beat forecasts.", typ: D, val: "2024-Q3"},
+		{name: "biz/ordinal-quarter-of-year", text: "Earnings rose in [the third quarter of 2024].", typ: D, val: "2024-Q3"},
+		{name: "biz/coming-weeks", text: "The board will name a new chief in [the coming weeks].", typ: D, val: "FUTURE_REF"},
+		{name: "biz/coming-months", text: "Job cuts are expected in [the coming months].", typ: D, val: "FUTURE_REF"},
+		{name: "biz/time-being", text: "The line will stay closed for [the time being].", typ: D, val: "PRESENT_REF"},
+	})
+}

@@ -403,6 +403,15 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 		}
 		return cand{a: a, b: i + 1, sp: sp}, true
 	case GranYear, GranMonth, GranWeek, GranDecade, GranCentury:
+		// "the rest/remainder/balance of the year": the unit is tagged as a
+		// span of one unit (the MEANTIME practice)
+		if m.wr(i-2) == "of" && g != GranDecade && g != GranCentury {
+			switch m.wr(i - 3) {
+			case "rest", "remainder", "balance":
+				sp := spec{rule: "rest-of-the-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}
+				return cand{a: a, b: i + 1, sp: sp}, true
+			}
+		}
 		// only "the end/beginning of the year": the anchor's unit
 		a2, sp := m.edgeLeft(a, spec{rule: "edge-of-the-unit", op: opRelUnit, kind: KindDate, g: g})
 		if sp.mod == "" {
