@@ -212,6 +212,15 @@ func (m *matcher) capName(j int) bool {
 // sensible reading starting at or around i in *out and reports whether
 // there is one (out is left alone when there is none).
 func (m *matcher) match(i int, out *cand) bool {
+	if !m.match1(i, out) {
+		return false
+	}
+	m.samePeriod(out)
+	return true
+}
+
+// match1 is match before the "the same period" extension.
+func (m *matcher) match1(i int, out *cand) bool {
 	t := &m.t[i]
 	c := t.cls
 	switch {

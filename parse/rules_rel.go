@@ -539,6 +539,10 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 		if !the {
 			return cand{}, false
 		}
+		if b := m.yearBackAfter(i + 1); b > 0 && g >= GranWeek && g < GranYear {
+			// "the same quarter last year": the comparison year
+			return cand{a: a - 1, b: b, sp: spec{rule: "same-period-last-year", op: opRelUnit, kind: KindDate, g: GranYear, n: -1}}, true
+		}
 		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-same-unit", op: opRef, kind: KindDate, g: g}}, true
 	case "that":
 		if g != GranDay && g != GranWeek && g != GranYear && g != GranMonth {
@@ -1225,4 +1229,59 @@ func (m *matcher) matchNumericDate(i int) (cand, bool) {
 		return cand{}, false
 	}
 	return cand{a: i, b: i + 5, sp: spec{rule: "numeric-date", op: opAbs, kind: KindDate, g: GranDay, y: y, m: mo, d: d}}, true
+}
+
+// samePeriod widens a year-back expression to a comparison period before
+// it: "the same period last year", "the same quarter a year earlier",
+// "the same period of the last year" are tagged whole (the MEANTIME
+// practice); "the last year" there is the year before, not a length.
+func (m *matcher) samePeriod(c *cand) {
+	sp := &c.sp
+	back := false
+	switch sp.op {
+	case opRelUnit, opAgo, opRefShift:
+		back = sp.g == GranYear && sp.n == -1
+	case opDur:
+		back = (sp.rule == "the-last-unit" || sp.rule == "the-past-unit") && sp.dunit == GranYear && sp.amt == 1
+	}
+	if !back {
+		return
+	}
+	k := c.a - 1
+	if m.w(k) == "of" || m.w(k) == "in" {
+		k--
+	}
+	switch m.w(k) {
+	case "period", "quarter", "month", "week", "season", "half", "time":
+	default:
+		return
+	}
+	if m.w(k-1) != "same" || m.w(k-2) != "the" {
+		return
+	}
+	if sp.op == opDur {
+		*sp = spec{rule: "same-period-last-year", op: opRelUnit, kind: KindDate, g: GranYear, n: -1}
+	}
+	c.a = k - 2
+}
+
+// yearBackAfter reads "last year", "a year earlier/ago/before", "(of) the
+// previous/prior/preceding/last year" at j and returns the token after it,
+// or 0.
+func (m *matcher) yearBackAfter(j int) int {
+	if m.w(j) == "of" || m.w(j) == "in" {
+		j++
+	}
+	switch {
+	case m.w(j) == "last" && m.w(j+1) == "year":
+		return j + 2
+	case m.w(j) == "a" && m.w(j+1) == "year" && (m.w(j+2) == "earlier" || m.w(j+2) == "ago" || m.w(j+2) == "before"):
+		return j + 3
+	case m.w(j) == "the" && m.w(j+2) == "year":
+		switch m.w(j + 1) {
+		case "previous", "prior", "preceding", "last":
+			return j + 3
+		}
+	}
+	return 0
 }
