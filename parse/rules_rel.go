@@ -231,6 +231,26 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 		}
 		return cand{a: i, b: i + 3, sp: spec{rule: "units-long", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
 	}
+	// "by year-end", "at year's end": the end of the anchor's year
+	if e.word == "year" && !m.isNum(i-1) {
+		b := 0
+		if m.hyphenAt(i+1) && m.w(i+2) == "end" {
+			b = i + 3
+		} else if isApostrophe(m.text(i+1)) && m.adj(i+1) && m.word(i+2) == "s" && m.w(i+3) == "end" {
+			b = i + 4
+		}
+		switch prev {
+		case "last", "next", "this", "that", "previous", "prior", "same", "fiscal", "a", "each", "every", "per":
+			b = 0
+		}
+		if b > 0 {
+			a := i
+			if prev == "the" && i-1 >= m.lo {
+				a--
+			}
+			return cand{a: a, b: b, sp: spec{rule: "year-end", op: opRelUnit, kind: KindDate, g: GranYear, mod: "END"}}, true
+		}
+	}
 	// New Year, New Year's Day, New Year's Eve
 	if e.word == "year" && m.t[i].cap && m.word(i-1) == "new" && i-1 >= m.lo && m.t[i-1].cap {
 		sp := spec{rule: "holiday", op: opAbs, kind: KindDate, g: GranDay, m: 1, d: 1}
@@ -402,7 +422,7 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 			a -= 2
 		}
 		return cand{a: a, b: i + 1, sp: sp}, true
-	case GranYear, GranMonth, GranWeek, GranDecade, GranCentury:
+	case GranYear, GranMonth, GranWeek, GranQuarter, GranDecade, GranCentury:
 		// "the rest/remainder/balance of the year": the unit is tagged as a
 		// span of one unit (the MEANTIME practice)
 		if m.wr(i-2) == "of" && g != GranDecade && g != GranCentury {
