@@ -1094,7 +1094,13 @@ func (mg *merger) compatible(a, b *item) bool {
 		first, second = b, a
 	}
 	if epochDay(second.fs)-epochDay(first.fs) == 1 {
-		return second.cue&cueEarly != 0 || first.cue&cueLate != 0
+		// a clock time tells its side of midnight itself: "11:15 p.m.
+		// Thursday ... and spread overnight" is no early Friday hour
+		clock := func(x *item) bool { return x.gran >= parse.GranInstant && x.gran <= parse.GranHour }
+		pm := func(x *item) bool { return (x.fs-epochDay(x.fs)*day+70*365*day)%day >= 12*3600 }
+		early := second.cue&cueEarly != 0 && (!clock(second) || !pm(second))
+		late := first.cue&cueLate != 0 && (!clock(first) || pm(first))
+		return early || late
 	}
 	return false
 }
