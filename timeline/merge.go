@@ -338,6 +338,12 @@ func (mg *merger) newItem(i int, m *Mention, phrase parse.Span) item {
 	it.nl = uint8(len(mg.arena) - start)
 	if !m.When.IsZero() {
 		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
+		if off, ok := writtenOffset(m.TIMEX); ok && it.gran <= parse.GranHour {
+			// "11:30 p.m. Oslo time" in a Kyiv paper: the wall clock
+			// as written, not as converted
+			z := time.FixedZone("", off)
+			it.fs, it.fe = floating(m.When.Start.In(z)).Unix(), floating(m.When.End.In(z)).Unix()
+		}
 	}
 	return it
 }
@@ -1553,4 +1559,27 @@ func (mg *merger) buildEvents() {
 		return cmp.Compare(a.ID, b.ID)
 	})
 	mg.detectConflicts(evs)
+}
+
+// writtenOffset returns the zone offset a clock-time TIMEX value carries
+// ("2026-03-27T23:30+01:00"), in seconds.
+func writtenOffset(timex string) (int, bool) {
+	i := strings.IndexByte(timex, 'T')
+	if i < 0 || len(timex) < i+6 {
+		return 0, false
+	}
+	rest := timex[i+1:]
+	j := strings.LastIndexAny(rest, "+-")
+	if j < 0 || len(rest)-j != 6 || rest[j+3] != ':' {
+		return 0, false
+	}
+	h, m := int(rest[j+1]-'0')*10+int(rest[j+2]-'0'), int(rest[j+4]-'0')*10+int(rest[j+5]-'0')
+	if h > 14 || m > 59 || rest[j+1] < '0' || rest[j+1] > '9' || rest[j+2] < '0' || rest[j+2] > '9' || rest[j+4] < '0' || rest[j+4] > '9' || rest[j+5] < '0' || rest[j+5] > '9' {
+		return 0, false
+	}
+	off := h*3600 + m*60
+	if rest[j] == '-' {
+		off = -off
+	}
+	return off, true
 }

@@ -371,6 +371,9 @@ func TestNewsInstants(t *testing.T) {
 			{"Harbour Times", "2026-06-20T09:00:00+10:00", "Australia/Brisbane", "The fire broke out early on Friday, June 12, and burned for two days."},
 			{"Thames Courier", "2026-06-19T07:00:00Z", "Europe/London", "The fire, which started on June 10, destroyed the warehouse."},
 		}, []string{"3:40 p.m.", "1:40 a.m.", "Friday, June 12"}, nil, true},
+		{"a clock time in another zone keeps its written day", []art{
+			{"Kyiv Business Daily", "2026-03-30T08:00:00+03:00", "Europe/Kyiv", "The statement was released at 11:30 p.m. Oslo time on Friday, after a day of tests."},
+		}, []string{"11:30 p.m. Oslo time", "Friday"}, nil, false},
 		{"a day that cannot hold the clock time in any zone", []art{
 			{"Lakefront Tribune", "2026-06-12T18:00:00-05:00", "America/Chicago", "The Elston Avenue warehouse fire was reported at 11:20 p.m. Thursday and spread overnight."},
 			{"Thames Courier", "2026-06-19T07:00:00Z", "Europe/London", "The warehouse fire, which started on June 10, destroyed the Elston Avenue depot."},
