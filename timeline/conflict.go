@@ -434,7 +434,7 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 		if it.dur || mg.suspect(it) {
 			continue
 		}
-		if mg.compatible(cons, it) {
+		if mg.compatible(cons, it) && !mg.missesPin(it, ev.members, cons) {
 			groups[0] = append(groups[0], ii)
 			continue
 		}
@@ -510,8 +510,13 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 		last := ordered[len(ordered)-1]
 		return c, last[0]
 	}
-	for _, g := range groups {
+	for k, g := range groups {
 		for _, ii := range g {
+			// a reading that agrees only as a zone shift (another
+			// local day) would read as a third date: no side
+			if it := &mg.items[ii]; k == 0 && cons.gran == parse.GranDay && it.gran <= parse.GranDay && epochDay(it.fs) != epochDay(cons.fs) {
+				continue
+			}
 			c.Sides = append(c.Sides, Side{Mention: int(mg.items[ii].m)})
 		}
 	}
@@ -748,4 +753,27 @@ func plural(n int, w string) string {
 		return "1 " + w
 	}
 	return fmt.Sprintf("%d %ss", n, w)
+}
+
+// missesPin reports whether a day reading cannot hold, in any zone, a
+// clock time of the event that agrees with the consensus: "4:15 p.m.
+// Friday Japan time" pins the instant, and a "March 4" from a London paper
+// is no zone shift of it, whatever other day it overlaps.
+func (mg *merger) missesPin(it *item, members []int32, cons *item) bool {
+	if it.gran != parse.GranDay {
+		return false
+	}
+	// a local day spans, in UTC, from 14 hours before its floating start
+	// to 12 hours after its floating end (zones run from -12 to +14)
+	from, to := it.fs-14*3600, it.fe+12*3600
+	for _, ii := range members {
+		p := &mg.items[ii]
+		if p.dur || p.gran < parse.GranInstant || p.gran > parse.GranMinute || mg.suspect(p) || !mg.compatible(cons, p) {
+			continue
+		}
+		if u := mg.tl.Mentions[p.m].When.Start.Unix(); u < from || u >= to {
+			return true
+		}
+	}
+	return false
 }

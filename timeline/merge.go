@@ -338,6 +338,12 @@ func (mg *merger) newItem(i int, m *Mention, phrase parse.Span) item {
 	it.nl = uint8(len(mg.arena) - start)
 	if !m.When.IsZero() {
 		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
+		if off, ok := writtenOffset(m.TIMEX); ok && it.gran <= parse.GranHour {
+			// "11:30 p.m. Oslo time" in a Kyiv paper: the wall clock
+			// as written, not as converted
+			z := time.FixedZone("", off)
+			it.fs, it.fe = floating(m.When.Start.In(z)).Unix(), floating(m.When.End.In(z)).Unix()
+		}
 	}
 	return it
 }
@@ -863,13 +869,13 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 			continue
 		}
 		ib := bag{vec, hv, 1}
-		best, bestSim := int32(-1), 0.0
+		best, bestSim, bestCo := int32(-1), 0.0, false
 		for _, ci := range mg.candidates(mg.lookupTokens(it), it.fs-day, it.fe+day, postingScan) {
 			if !mg.compatibleAll(ci, it) {
 				continue
 			}
 			cb := mg.bagOf(ci, 0)
-			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 && mg.sharedObjects(vec, cb.toks) < 2 {
+			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 && mg.sharedObjects(vec, cb.toks) < 2 && !mg.sameInstant(it, ci) {
 				continue
 			}
 			if mg.weakLink(it, ib, cb, ci) {
@@ -879,8 +885,14 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 				continue
 			}
 			sim := mg.sim(ib, cb)
-			if sim > bestSim || (sim == bestSim && best >= 0 && ci < best) {
-				best, bestSim = ci, sim
+			if mg.sameInstant(it, ci) {
+				sim = max(sim, joinSim) // one instant, written two ways: strong evidence
+			}
+			// a clock time that coincides with one of the cluster's,
+			// told with the same event word, beats similarity
+			co := sim >= joinSim && mg.coincides(it, ci)
+			if co && !bestCo || co == bestCo && (sim > bestSim || (sim == bestSim && best >= 0 && ci < best)) {
+				best, bestSim, bestCo = ci, sim, co
 			}
 		}
 		if best >= 0 && bestSim >= joinSim {
@@ -901,6 +913,66 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 func (mg *merger) compatibleAll(ci int32, it *item) bool {
 	for _, v := range mg.vals(ci) {
 		if !mg.compatible(&mg.items[v], it) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameInstant reports whether a clock time and a clock time of cluster ci
+// are the same minute written as two wall clocks (two zones), told with
+// the same event word (not "said"): a Tokyo paper's "4:15 p.m. Friday Japan time" and a California paper's
+// "11:15 p.m. Thursday" need share no name to be one happening.
+func (mg *merger) sameInstant(it *item, ci int32) bool {
+	if it.gran < parse.GranInstant || it.gran > parse.GranMinute || it.head == 0 || it.head == mg.voc.ids["p:say"] {
+		return false
+	}
+	w := mg.tl.Mentions[it.m].When
+	for _, v := range mg.vals(ci) {
+		o := &mg.items[v]
+		if o.head == it.head && o.gran >= parse.GranInstant && o.gran <= parse.GranMinute && o.fs != it.fs && w.Overlaps(mg.tl.Mentions[o.m].When) {
+			return true
+		}
+	}
+	return false
+}
+
+// coincides reports whether an item and a member of cluster ci, told
+// with the same event word (not "said"), are one instant: the same clock
+// time, or a clock time within the other's day ("11:15 p.m. Thursday" and
+// "late on Thursday, March 5").
+func (mg *merger) coincides(it *item, ci int32) bool {
+	if it.head == 0 || it.head == mg.voc.ids["p:say"] || it.gran < parse.GranInstant || it.gran > parse.GranDay {
+		return false
+	}
+	clock := func(x *item) bool { return x.gran >= parse.GranInstant && x.gran <= parse.GranMinute }
+	for _, v := range mg.vals(ci) {
+		o := &mg.items[v]
+		if o.head != it.head || o.gran < parse.GranInstant || o.gran > parse.GranDay || !clock(o) && !clock(it) {
+			continue
+		}
+		if clock(o) && clock(it) && mg.tl.Mentions[it.m].When.Overlaps(mg.tl.Mentions[o.m].When) {
+			return true
+		}
+		// a clock time within the other's day, as written
+		c, d := o, it
+		if clock(it) {
+			c, d = it, o
+		}
+		if !clock(d) && c.fs >= d.fs && c.fs < d.fe {
+			return true
+		}
+	}
+	return false
+}
+
+// compatibleClusters reports whether every date of cluster a is
+// compatible with every date of cluster b ("11:15 p.m. Thursday ... and
+// spread overnight" reaches into a day that "4:15 p.m. Friday Japan time"
+// of the same cluster does not).
+func (mg *merger) compatibleClusters(a, b int32) bool {
+	for _, v := range mg.vals(a) {
+		if !mg.compatibleAll(b, &mg.items[v]) {
 			return false
 		}
 	}
@@ -1028,7 +1100,13 @@ func (mg *merger) compatible(a, b *item) bool {
 		first, second = b, a
 	}
 	if epochDay(second.fs)-epochDay(first.fs) == 1 {
-		return second.cue&cueEarly != 0 || first.cue&cueLate != 0
+		// a clock time tells its side of midnight itself: "11:15 p.m.
+		// Thursday ... and spread overnight" is no early Friday hour
+		clock := func(x *item) bool { return x.gran >= parse.GranInstant && x.gran <= parse.GranHour }
+		pm := func(x *item) bool { return (x.fs-epochDay(x.fs)*day+70*365*day)%day >= 12*3600 }
+		early := second.cue&cueEarly != 0 && (!clock(second) || !pm(second))
+		late := first.cue&cueLate != 0 && (!clock(first) || pm(first))
+		return early || late
 	}
 	return false
 }
@@ -1238,7 +1316,7 @@ func (mg *merger) absorb(a, b int32) {
 // incompatible ways, and how similar they are.
 func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	ra, rb := &mg.items[mg.first[a]], &mg.items[mg.first[b]]
-	if mg.compatible(ra, rb) || !near(ra, rb, mg.planned(ra) || mg.planned(rb)) {
+	if mg.compatibleClusters(a, b) || !near(ra, rb, mg.planned(ra) || mg.planned(rb)) {
 		return 0, false
 	}
 	ba, bb := mg.bagOf(a, 0), mg.bagOf(b, 1)
@@ -1253,7 +1331,8 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	// (a vote, a tabling, a declaration; not a rise in the death toll or
 	// an attack, which recur) are joined on their objects.
 	once := names >= 2 || mg.sharedOnce(ba.toks, bb.toks)
-	nameless := !mg.hasNames(ba.toks) && !mg.hasNames(bb.toks) && objects >= 1 && mg.sameHead(ba.heads, bb.heads)
+	nameless := !mg.hasNames(ba.toks) && !mg.hasNames(bb.toks) && objects >= 1 && mg.sameHead(ba.heads, bb.heads) ||
+		mg.namelessPair(mg.members(a), mg.members(b))
 	// the same once-only event word heading both and a shared name: "the
 	// highway will reopen on Friday", "the reopening of Highway 33"
 	headed := names >= 1 && mg.sameHead(ba.heads, bb.heads) && mg.sharedOnce(ba.toks, bb.toks)
@@ -1328,7 +1407,7 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 
 // onceClasses are predicate classes of events that happen once in a
 // story: two dates for one of them are a conflict, not two events.
-var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate reopen found`)
+var onceClasses = toSet(`elect launch declare verdict resign agree buy sell debate reopen found start`)
 
 // onceMarks are words that make what they describe happen once in a
 // story ("its final static-fire test", "the maiden flight"), as tokens.
@@ -1343,6 +1422,41 @@ func (mg *merger) sharedOnce(a, b []tokCount) bool {
 		}
 	}
 	return false
+}
+
+// namelessPair reports whether a member of each of two clusters names
+// nobody, and both tell the same event word (not "said") of a shared
+// object: "the fire, which started on March 4" and "the fire broke out
+// late on Thursday, March 5", whatever else the clusters name.
+func (mg *merger) namelessPair(ma, mb []int32) bool {
+	say := mg.voc.ids["p:say"]
+	for _, x := range ma[:min(len(ma), 64)] {
+		a := &mg.items[x]
+		if a.nn > 0 || a.head == 0 || a.head == say {
+			continue
+		}
+		for _, y := range mb[:min(len(mb), 64)] {
+			b := &mg.items[y]
+			if b.nn > 0 || b.head != a.head {
+				continue
+			}
+			for t := range shared(tokCounts(mg.preds(a)), tokCounts(mg.preds(b))) {
+				if !mg.known[t] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// tokCounts wraps sorted token ids as counts of one.
+func tokCounts(ts []uint32) []tokCount {
+	out := make([]tokCount, len(ts))
+	for i, t := range ts {
+		out[i] = tokCount{t, 1}
+	}
+	return out
 }
 
 // sameHead reports whether the most common heads of two bags are one
@@ -1445,4 +1559,27 @@ func (mg *merger) buildEvents() {
 		return cmp.Compare(a.ID, b.ID)
 	})
 	mg.detectConflicts(evs)
+}
+
+// writtenOffset returns the zone offset a clock-time TIMEX value carries
+// ("2026-03-27T23:30+01:00"), in seconds.
+func writtenOffset(timex string) (int, bool) {
+	i := strings.IndexByte(timex, 'T')
+	if i < 0 || len(timex) < i+6 {
+		return 0, false
+	}
+	rest := timex[i+1:]
+	j := strings.LastIndexAny(rest, "+-")
+	if j < 0 || len(rest)-j != 6 || rest[j+3] != ':' {
+		return 0, false
+	}
+	h, m := int(rest[j+1]-'0')*10+int(rest[j+2]-'0'), int(rest[j+4]-'0')*10+int(rest[j+5]-'0')
+	if h > 14 || m > 59 || rest[j+1] < '0' || rest[j+1] > '9' || rest[j+2] < '0' || rest[j+2] > '9' || rest[j+4] < '0' || rest[j+4] > '9' || rest[j+5] < '0' || rest[j+5] > '9' {
+		return 0, false
+	}
+	off := h*3600 + m*60
+	if rest[j] == '-' {
+		off = -off
+	}
+	return off, true
 }

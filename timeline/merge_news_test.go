@@ -69,6 +69,10 @@ func TestNewsSignature(t *testing.T) {
 		{"a relative clause takes no name from the main clause", "The flood, which began on [May 2], cut the Danube Highway on Sunday.", nil, []string{FoldName("Danube"), FoldName("Highway")}, "start"},
 		{"a particle is no head", "Repairs have been pushed back to [Monday].", nil, nil, "postpone"},
 		{"an event noun moved to a new date", "The reopening of the bridge has been pushed back to [Monday] because of flooding.", nil, nil, "reopen"},
+		{"a statement released is a saying", "The statement was released at [11:30 p.m.] Paris time on Friday, after a day of talks.", nil, nil, "say"},
+		{"a report issued is a saying", "The company released its annual report on [Tuesday].", nil, nil, "say"},
+		{"a product released is a launch", "The company released its new phone on [Tuesday].", nil, nil, "launch"},
+		{"an incident first reported at a time began then", "The blast was first reported at [3:40 a.m.] near the depot.", nil, nil, "start"},
 		{"clock time keeps its colon", "Debate on the budget resumes at [10:15 a.m.] on Tuesday.", nil, nil, "debate"},
 	}
 	for _, tt := range tests {
@@ -337,5 +341,87 @@ func TestClusterOrderIndependent(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no clusters in ../testdata/clusters")
+	}
+}
+
+// TestNewsInstants: reports of one instant from far-apart zones join
+// without a shared name when they tell the same event word; a day that
+// holds a clock time of the event joins it too, and a third outlet's other
+// day is a conflict.
+func TestNewsInstants(t *testing.T) {
+	type art struct{ outlet, pub, zone, body string }
+	tests := []struct {
+		name     string
+		arts     []art
+		one      []string // mention texts that must share one event
+		apart    []string // two mention texts that must not
+		conflict bool
+	}{
+		{"the same minute in Seoul and Chicago", []art{
+			{"Seoul Daily", "2026-06-13T08:00:00+09:00", "Asia/Seoul", "A Korean film crew was among those evacuated after the blaze was first reported at 3:40 p.m. Friday, the consulate said."},
+			{"Lakefront Tribune", "2026-06-12T18:00:00-05:00", "America/Chicago", "The Elston Avenue warehouse fire was reported at 1:40 a.m. Friday near the rail yard."},
+		}, []string{"3:40 p.m.", "1:40 a.m."}, nil, false},
+		{"the same minute, different event words", []art{
+			{"Seoul Daily", "2026-06-13T08:00:00+09:00", "Asia/Seoul", "A Korean film crew was among those evacuated after the blaze was first reported at 3:40 p.m. Friday, the consulate said."},
+			{"Lakefront Tribune", "2026-06-12T18:00:00-05:00", "America/Chicago", "The Elston Avenue bridge was closed at 1:40 a.m. Friday for repairs."},
+		}, nil, []string{"3:40 p.m.", "1:40 a.m."}, false},
+		{"a day holding the clock time, and another day", []art{
+			{"Seoul Daily", "2026-06-13T08:00:00+09:00", "Asia/Seoul", "A Korean film crew was among those evacuated after the blaze was first reported at 3:40 p.m. Friday, the consulate said."},
+			{"Lakefront Tribune", "2026-06-12T18:00:00-05:00", "America/Chicago", "The Elston Avenue warehouse fire was reported at 1:40 a.m. Friday near the rail yard."},
+			{"Harbour Times", "2026-06-20T09:00:00+10:00", "Australia/Brisbane", "The fire broke out early on Friday, June 12, and burned for two days."},
+			{"Thames Courier", "2026-06-19T07:00:00Z", "Europe/London", "The fire, which started on June 10, destroyed the warehouse."},
+		}, []string{"3:40 p.m.", "1:40 a.m.", "Friday, June 12"}, nil, true},
+		{"a clock time in another zone keeps its written day", []art{
+			{"Kyiv Business Daily", "2026-03-30T08:00:00+03:00", "Europe/Kyiv", "The statement was released at 11:30 p.m. Oslo time on Friday, after a day of tests."},
+		}, []string{"11:30 p.m. Oslo time", "Friday"}, nil, false},
+		{"a day that cannot hold the clock time in any zone", []art{
+			{"Lakefront Tribune", "2026-06-12T18:00:00-05:00", "America/Chicago", "The Elston Avenue warehouse fire was reported at 11:20 p.m. Thursday and spread overnight."},
+			{"Thames Courier", "2026-06-19T07:00:00Z", "Europe/London", "The warehouse fire, which started on June 10, destroyed the Elston Avenue depot."},
+		}, nil, nil, true},
+	}
+	ex := parse.NewExtractor(parse.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var docs []Doc
+			for k, x := range tt.arts {
+				loc, err := time.LoadLocation(x.zone)
+				if err != nil {
+					t.Fatal(err)
+				}
+				pub, err := time.Parse(time.RFC3339, x.pub)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a := parse.Article{Source: string(rune('a'+k)) + ".txt", Outlet: x.outlet, Loc: loc, Published: pub.In(loc), Body: x.body}
+				docs = append(docs, Tag(ex, &a))
+			}
+			tl, err := Merge(context.Background(), docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			event := func(text string) string {
+				for _, m := range tl.Mentions {
+					if m.Text == text || strings.HasSuffix(m.Text, " "+text) {
+						return m.Event
+					}
+				}
+				t.Fatalf("no mention %q", text)
+				return ""
+			}
+			for _, x := range tt.one {
+				if e, e0 := event(x), event(tt.one[0]); e == "" || e != e0 {
+					dumpTimeline(t, tl)
+					t.Errorf("%q in event %q, %q in %q: want one", x, e, tt.one[0], e0)
+				}
+			}
+			if len(tt.apart) == 2 && event(tt.apart[0]) == event(tt.apart[1]) {
+				dumpTimeline(t, tl)
+				t.Errorf("%q and %q in one event", tt.apart[0], tt.apart[1])
+			}
+			if got := len(tl.Conflicts) > 0; got != tt.conflict {
+				dumpTimeline(t, tl)
+				t.Errorf("conflict: %v, want %v: %+v", got, tt.conflict, tl.Conflicts)
+			}
+		})
 	}
 }

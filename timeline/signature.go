@@ -623,6 +623,12 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 			if lw == "state" && i+1 < len(toks) && strings.EqualFold(toks[i+1].text, "of") {
 				p = stem(lw) // "a state of emergency" is no statement
 			}
+			if p == "report" && reportedAt(toks, i) {
+				p = "start" // "the fire was first reported at 4:15 p.m.": when it began
+			}
+			if p == "launch" && documentNear(toks, lo, hi, i) {
+				p = "say" // "the statement was released": a saying, no product launch
+			}
 			sig.preds = append(sig.preds, p)
 			d := a - i
 			if i >= b {
@@ -639,6 +645,36 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 			}
 		}
 	}
+}
+
+// reportedAt reports whether toks[i] ("reported") is a passive followed
+// by "at" and a time: "the blast was reported at 3 a.m.", "the fire was
+// first reported at about 4:15 p.m.", when an incident began.
+func reportedAt(toks []token, i int) bool {
+	if i+1 >= len(toks) || !strings.EqualFold(toks[i+1].text, "at") || strings.ToLower(toks[i].text) != "reported" {
+		return false
+	}
+	j := i - 1
+	if j >= 0 && strings.EqualFold(toks[j].text, "first") {
+		j--
+	}
+	return j >= 0 && (strings.EqualFold(toks[j].text, "was") || strings.EqualFold(toks[j].text, "were"))
+}
+
+// documentNouns are what a statement verb puts out: "a statement was
+// released", "released a report", "the announcement was issued".
+var documentNouns = toSet(`statement statements report reports announcement announcements communique communiqué communiques
+memo memos transcript transcripts readout readouts bulletin bulletins notice notices`)
+
+// documentNear reports whether a document noun stands within three words
+// of toks[i] in toks[lo:hi] (its subject or object).
+func documentNear(toks []token, lo, hi, i int) bool {
+	for j := max(lo, i-3); j < min(hi, i+4); j++ {
+		if j != i && documentNouns[strings.ToLower(toks[j].text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // particles complete a phrasal verb ("broke out", "pushed back", "set

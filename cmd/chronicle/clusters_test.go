@@ -49,7 +49,7 @@ var clusterFloors = map[string]clusterFloor{
 	"vote": {timex: 31, optWrong: 0, events: 5, conflicts: 2, falseFlags: 0, leaks: 0},
 	// timex 38/38, optional 6/6 right; events 4/5; conflicts 2/3; false flags 0;
 	// leaks 0.
-	"wildfire": {timex: 38, optWrong: 0, events: 4, conflicts: 2, falseFlags: 0, leaks: 0},
+	"wildfire": {timex: 38, optWrong: 0, events: 5, conflicts: 3, falseFlags: 0, leaks: 0},
 	// timex 24/24, optional 2/2 right; events 4/5; conflicts 3/3; false flags 0;
 	// leaks 0.
 	"launch": {timex: 24, optWrong: 0, events: 4, conflicts: 3, falseFlags: 0, leaks: 0},
