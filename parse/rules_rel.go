@@ -1119,7 +1119,8 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 	case t.nd <= 2 && (m.punct(i+1) == ':') && m.adj(i+1) && m.isNum(i+2) && m.adj(i+2) && m.t[i+2].nd == 2:
 		// hh:mm via when's HourMinute rule
 		end := i + 3
-		if ap, e := m.ampm(end); ap != 0 {
+		ap, e := m.ampm(end)
+		if ap != 0 {
 			end = e
 		}
 		win := m.body[t.s:m.t[end-1].e]
@@ -1127,6 +1128,7 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 		if !ok {
 			return cand{}, false
 		}
+		hh = midnightAM(hh, ap)
 		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hh:mm"
 		b = end
 		if m.punct(b) == ':' && m.adj(b) && m.isNum(b+1) && m.t[b+1].nd == 2 { // seconds
@@ -1150,9 +1152,7 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 		if ap == 'p' && hh < 12 {
 			hh += 12
 		}
-		if ap == 'a' && hh == 12 {
-			hh = 0
-		}
+		hh = midnightAM(hh, ap)
 		sp.hh, sp.mi, sp.rule = hh, mi, "clock-h.mm"
 		b = e
 	case t.nd <= 2:
@@ -1165,6 +1165,7 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 		if !ok {
 			return cand{}, false
 		}
+		hh = midnightAM(hh, ap)
 		sp.hh, sp.mi, sp.rule, sp.g = hh, mi, "clock-hour", GranHour
 		b = e
 	case t.nd == 4:
@@ -1186,6 +1187,15 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 	}
 	b = m.clockZone(b, &sp)
 	return cand{a: m.clockLeft(i), b: b, sp: sp}, true
+}
+
+// midnightAM corrects the hour olebedev/when's appliers give "12 a.m." and
+// "12:40 a.m.": 12 on the twelve-hour clock before noon is hour 0.
+func midnightAM(hh int, ap byte) int {
+	if ap == 'a' && hh == 12 {
+		return 0
+	}
+	return hh
 }
 
 func (m *matcher) clockLeft(i int) int {
