@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"chronicle/parse"
+	"chronicle/parse/tempeval"
 	"chronicle/timeline"
 )
 
@@ -127,12 +128,7 @@ func loadCorefGold(path string) (ms []timeline.CorefMention, docs, chains []stri
 			return nil, nil, nil, 0, fmt.Errorf("%s:%d: dct %q: want YYYY-MM-DD", path, line, d.DCT)
 		}
 		ndocs++
-		// code-point offsets to byte offsets
-		b := make([]int, 0, len(d.Text)+1)
-		for i := range d.Text {
-			b = append(b, i)
-		}
-		b = append(b, len(d.Text))
+		b := tempeval.CodePointOffsets(d.Text)
 		for _, e := range d.Events {
 			if e.Chain == nil {
 				continue

@@ -100,7 +100,7 @@ func LoadMeantime(r io.Reader) ([]Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("line %d: document %q: dct %q is not a date (2006-01-02)", line, rec.ID, rec.DCT)
 		}
-		off := codePointOffsets(rec.Text)
+		off := CodePointOffsets(rec.Text)
 		at := func(cp int) (int, error) {
 			if cp < 0 || cp >= len(off) {
 				return 0, fmt.Errorf("line %d: document %q: offset %d outside the text (%d code points)", line, rec.ID, cp, len(off)-1)
@@ -153,9 +153,10 @@ func LoadMeantimeFile(path string) ([]Doc, error) {
 	return docs, nil
 }
 
-// codePointOffsets maps code-point offsets to byte offsets: off[i] is the
-// byte offset of code point i, off[n] = len(s).
-func codePointOffsets(s string) []int {
+// CodePointOffsets maps code-point offsets (as MEANTIME and Python count
+// them) to byte offsets: off[i] is the byte offset of code point i,
+// off[n] = len(s).
+func CodePointOffsets(s string) []int {
 	off := make([]int, 0, utf8.RuneCountInString(s)+1)
 	for i := range s {
 		off = append(off, i)
