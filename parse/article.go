@@ -204,6 +204,17 @@ type ReadOptions struct {
 	Ignore []string
 }
 
+// DefaultPublication places o.Published, the publication time for inputs
+// that give none, in loc (in its own zone when loc is nil), and reports
+// whether only its day is known: a default at midnight is a date.
+func (o ReadOptions) DefaultPublication(loc *time.Location) (pub time.Time, zone *time.Location, dateOnly bool) {
+	if loc == nil {
+		loc = o.Published.Location()
+	}
+	pub = o.Published.In(loc)
+	return pub, loc, pub.Hour() == 0 && pub.Minute() == 0 && pub.Second() == 0
+}
+
 // ReadArticle decodes an article: optional YAML front matter between
 // "---" lines (keys outlet, title, published, timezone, url, dateline,
 // note, with common aliases such as date and tz; scalar values, optionally
@@ -275,11 +286,7 @@ func ReadArticle(name string, data []byte, opts ReadOptions) (Article, error) {
 		}
 		a.Published, a.DateOnly = t.In(loc), dateOnly
 	case !opts.Published.IsZero():
-		if loc == nil {
-			loc = opts.Published.Location()
-		}
-		a.Published = opts.Published.In(loc)
-		a.DateOnly = a.Published.Hour() == 0 && a.Published.Minute() == 0 && a.Published.Second() == 0
+		a.Published, loc, a.DateOnly = opts.DefaultPublication(loc)
 	default:
 		if loc == nil {
 			loc = time.UTC

@@ -135,13 +135,7 @@ func HTML(name string, data []byte, opts Options) Item {
 			}
 			a.Loc = loc
 		case !def.Published.IsZero():
-			a.Loc = def.Loc
-			if a.Loc == nil {
-				a.Loc = def.Published.Location()
-			}
-			a.Published = def.Published.In(a.Loc)
-			p := a.Published
-			a.DateOnly = p.Hour() == 0 && p.Minute() == 0 && p.Second() == 0
+			a.Published, a.Loc, a.DateOnly = def.DefaultPublication(def.Loc)
 		default:
 			a.Loc, a.Undated = def.Loc, true
 			if a.Loc == nil {

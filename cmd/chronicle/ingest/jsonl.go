@@ -226,12 +226,7 @@ func textRecord(src, text string, opts Options) Item {
 	switch {
 	case opts.Override.Published != "":
 	case !def.Published.IsZero():
-		if a.Loc == nil {
-			a.Loc = def.Published.Location()
-		}
-		a.Published = def.Published.In(a.Loc)
-		p := a.Published
-		a.DateOnly = p.Hour() == 0 && p.Minute() == 0 && p.Second() == 0
+		a.Published, a.Loc, a.DateOnly = def.DefaultPublication(a.Loc)
 	default:
 		a.Undated = true
 	}
