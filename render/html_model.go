@@ -518,16 +518,22 @@ func assignSlots(ms []mark, det []pageMent) {
 			m.slot = perDay[day]
 			perDay[day]++
 		} else {
-			r := slices.IndexFunc(rows, func(end int64) bool { return end <= m.x0 })
-			if r < 0 {
-				r = len(rows)
-				rows = append(rows, 0)
-			}
-			rows[r] = m.x1
-			m.slot = r
+			rows, m.slot = stackRow(rows, m.x0, m.x1)
 		}
 		det[m.idx].Pos[2] = int64(m.slot)
 	}
+}
+
+// stackRow puts a span [x0, x1) on the first row whose last span ends by
+// x0, or on a new row, and returns the rows' new ends and the row.
+func stackRow(rows []int64, x0, x1 int64) ([]int64, int) {
+	r := slices.IndexFunc(rows, func(end int64) bool { return end <= x0 })
+	if r < 0 {
+		r = len(rows)
+		rows = append(rows, 0)
+	}
+	rows[r] = x1
+	return rows, r
 }
 
 // aggregate groups placed mentions per lane and day (points) or per lane
@@ -621,13 +627,7 @@ func (pm *pageModel) aggregate(tl *timeline.Timeline, placedIdx []int, laneOf []
 			if m.point {
 				continue
 			}
-			r := slices.IndexFunc(rows, func(end int64) bool { return end <= m.x0 })
-			if r < 0 {
-				r = len(rows)
-				rows = append(rows, 0)
-			}
-			rows[r] = m.x1
-			m.slot = r
+			rows, m.slot = stackRow(rows, m.x0, m.x1)
 		}
 	}
 }
