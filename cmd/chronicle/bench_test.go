@@ -310,8 +310,10 @@ func BenchmarkCSVProcess(b *testing.B) {
 // ≥ 1.7×) of `chronicle csv` and of `chronicle tag --format jsonl` over
 // 10,000 articles, each run a whole process timed by the wall clock. The
 // gomaxprocs variants run with GOMAXPROCS=1 and 2 (one core, two cores);
-// the flag variant, when csv has --workers, keeps GOMAXPROCS and sets
-// --workers 1 and 2. Run it on an otherwise idle machine (see loadavg).
+// the flag variants, when chronicle has --workers, keep GOMAXPROCS and
+// set --workers 1 and 2. Run it on an otherwise idle machine (see
+// loadavg). Each process starts with about 0.2 s of package
+// initialisation that no worker count shortens.
 func BenchmarkWorkers(b *testing.B) {
 	e := newBenchEnv(b)
 	if runtime.NumCPU() < 2 {
@@ -334,6 +336,11 @@ func BenchmarkWorkers(b *testing.B) {
 		variants = append(variants, variant{"tag/gomaxprocs", func(b *testing.B, w int) proc {
 			return e.exec(b, []string{"GOMAXPROCS=" + strconv.Itoa(w)}, "tag", "--format", "jsonl", c.jsonl)
 		}})
+		if e.hasFlags["workers"] {
+			variants = append(variants, variant{"tag/flag", func(b *testing.B, w int) proc {
+				return e.exec(b, nil, "tag", "--format", "jsonl", "--workers", strconv.Itoa(w), c.jsonl)
+			}})
+		}
 	}
 	for _, v := range variants {
 		b.Run(v.name, func(b *testing.B) {

@@ -2,8 +2,9 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"io"
+	"strconv"
+	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -57,8 +58,10 @@ func jsonCommand() *cli.Command {
 	}
 }
 
-// streamMentions tags the articles one at a time and writes each one's
-// mentions as JSON Lines at once; nothing but the current article is kept.
+// streamMentions tags the articles and writes each one's mentions as JSON
+// Lines as soon as it and every article before it are tagged; nothing but
+// the articles in flight is kept. The workers encode the lines, the
+// caller's goroutine writes them in input order.
 func streamMentions(c *cli.Context) error {
 	in, err := readInput(c)
 	if err != nil {
@@ -70,19 +73,20 @@ func streamMentions(c *cli.Context) error {
 		return err
 	}
 	err = writeOutput(c, c.String("output"), func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		enc := json.NewEncoder(bw)
-		err := timeline.Each(c.Context, ex, in.articles(), bopts, func(a *parse.Article, ms []parse.Mention) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		// The workers encode into buffers the writer hands back once written.
+		bufs := sync.Pool{New: func() any { return new([]byte) }}
+		err := timeline.Map(c.Context, ex, in.articles(), bopts, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
 			d := timeline.NewDoc(a, ms)
-			for _, m := range d.Mentions {
-				if m.Furniture {
-					continue
-				}
-				if err := render.WriteMentionLine(enc, d.Source, m); err != nil {
-					return err
-				}
+			buf := bufs.Get().(*[]byte)
+			*buf = appendMentionLines((*buf)[:0], &d)
+			return buf, nil
+		}, func(buf *[]byte) error {
+			_, err := bw.Write(*buf)
+			if cap(*buf) <= 1<<20 { // do not keep one huge article's buffer
+				bufs.Put(buf)
 			}
-			return bw.Flush()
+			return err
 		})
 		if err != nil {
 			return err
@@ -93,4 +97,67 @@ func streamMentions(c *cli.Context) error {
 		return err
 	}
 	return finishBuild(c, in, *tagErrs)
+}
+
+// appendMentionLines appends the lines render.WriteMentionLine writes for
+// the mentions of d outside page furniture. Each sentence is put on one
+// line (render.OneLine) once, not once per mention in it.
+func appendMentionLines(b []byte, d *timeline.Doc) []byte {
+	var sent, line string
+	for i, m := range d.Mentions {
+		if m.Furniture {
+			continue
+		}
+		s := m.Sentence
+		m.Sentence = "" // NewMentionJSON would put it on one line again
+		mj := render.NewMentionJSON(d.Source, m)
+		if i == 0 || s != sent {
+			sent, line = s, render.OneLine(s)
+		}
+		mj.Sentence = line
+		mj.Type = "mention"
+		b = appendMentionLine(b, &mj)
+	}
+	return b
+}
+
+// appendMentionLine appends m as a json.Encoder writes it: the JSON object
+// (field order, omitempty fields and string escapes of json.Marshal) and a
+// newline.
+func appendMentionLine(b []byte, m *render.MentionJSON) []byte {
+	b = append(b, '{')
+	if m.Type != "" {
+		b = appendJSONString(append(b, `"type":`...), m.Type)
+		b = append(b, ',')
+	}
+	b = appendJSONString(append(b, `"source":`...), m.Source)
+	b = appendJSONString(append(b, `,"outlet":`...), m.Outlet)
+	b = appendJSONString(append(b, `,"published":`...), m.Published)
+	b = appendJSONString(append(b, `,"expression":`...), m.Expression)
+	b = strconv.AppendInt(append(b, `,"start":`...), int64(m.Start), 10)
+	b = strconv.AppendInt(append(b, `,"end":`...), int64(m.End), 10)
+	b = appendJSONString(append(b, `,"kind":`...), m.Kind)
+	b = appendJSONString(append(b, `,"value":`...), m.Value)
+	b = appendJSONField(b, `,"mod":`, m.Mod)
+	b = appendJSONString(append(b, `,"date":`...), m.Date)
+	b = appendJSONString(append(b, `,"until":`...), m.Until)
+	b = appendJSONString(append(b, `,"granularity":`...), m.Granularity)
+	if m.Approx {
+		b = append(b, `,"approx":true`...)
+	}
+	b = appendJSONString(append(b, `,"tense":`...), m.Tense)
+	b = appendJSONField(b, `,"signal":`, m.Signal)
+	b = appendJSONString(append(b, `,"sentence":`...), m.Sentence)
+	b = appendJSONField(b, `,"event":`, m.Event)
+	if len(m.Conflicts) > 0 {
+		b = append(b, `,"conflicts":[`...)
+		for i, c := range m.Conflicts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, c)
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}\n"...)
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"iter"
 	"strconv"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
 
@@ -111,65 +114,212 @@ type tagOptions struct {
 	build       timeline.Options // workers and per-article error reporting
 }
 
-// writeTagged tags the articles in order and writes each as soon as it is
-// tagged: nothing but the current article is held.
+// writeTagged tags the articles and writes each as soon as it and every
+// article before it are tagged: nothing but the articles in flight is
+// held. The workers format each article's output; the caller's goroutine
+// only writes it, in input order.
 func writeTagged(c *cli.Context, w io.Writer, ex *parse.Extractor, arts iter.Seq[parse.Article], opts tagOptions) error {
-	var cw *csv.Writer
-	n := 0
+	bw := bufio.NewWriterSize(w, 64<<10) // an article's output is often larger than w's buffer
 	switch opts.format {
 	case "csv":
-		cw = csv.NewWriter(w)
+		cw := csv.NewWriter(bw)
 		if err := cw.Write(tagCSVColumns); err != nil {
 			return err
 		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
 	case "json":
-		if _, err := io.WriteString(w, "["); err != nil {
+		if _, err := io.WriteString(bw, "["); err != nil {
 			return err
 		}
 	}
-	err := timeline.Each(c.Context, ex, arts, opts.build, func(a *parse.Article, ms []parse.Mention) error {
-		if opts.noFurniture {
-			kept := ms[:0:0]
-			for _, m := range ms {
-				if !m.Furniture {
-					kept = append(kept, m)
-				}
-			}
-			ms = kept
-		}
+	// The workers format into buffers the writer hands back once written.
+	bufs := sync.Pool{New: func() any { return new([]byte) }}
+	n := 0
+	err := timeline.Map(c.Context, ex, arts, opts.build, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
+		buf := bufs.Get().(*[]byte)
+		data, err := formatTagged((*buf)[:0], a, ms, opts)
+		*buf = data
+		return buf, err
+	}, func(buf *[]byte) error {
 		n++
-		switch opts.format {
-		case "timeml":
-			return render.TimeML(w, a, ms, render.TimeMLOptions{})
-		case "csv":
-			return writeTagCSV(cw, a, ms)
-		}
-		data, err := json.Marshal(newTagJSON(a, ms))
-		if err != nil {
-			return err
-		}
 		switch {
-		case opts.format == "jsonl":
-			data = append(data, '\n')
+		case opts.format != "json":
 		case n > 1:
-			data = append([]byte(",\n"), data...)
+			bw.WriteString(",\n")
 		default:
-			data = append([]byte("\n"), data...)
+			bw.WriteString("\n")
 		}
-		_, err = w.Write(data)
+		_, err := bw.Write(*buf)
+		if cap(*buf) <= 1<<20 { // do not keep one huge article's buffer
+			bufs.Put(buf)
+		}
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	switch opts.format {
-	case "csv":
-		cw.Flush()
-		return cw.Error()
-	case "json":
-		_, err = io.WriteString(w, "\n]\n")
+	if opts.format == "json" {
+		if _, err := io.WriteString(bw, "\n]\n"); err != nil {
+			return err
+		}
 	}
-	return err
+	return bw.Flush()
+}
+
+// formatTagged formats one tagged article in opts.format: a TimeML
+// document, CSV rows, or a JSON object (with a newline for jsonl; the
+// caller adds the separators of a json array), appended to buf.
+func formatTagged(buf []byte, a *parse.Article, ms []parse.Mention, opts tagOptions) ([]byte, error) {
+	if opts.noFurniture {
+		kept := ms[:0:0]
+		for _, m := range ms {
+			if !m.Furniture {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	switch opts.format {
+	case "timeml":
+		b := bytes.NewBuffer(buf)
+		err := render.TimeML(b, a, ms, render.TimeMLOptions{})
+		return b.Bytes(), err
+	case "csv":
+		b := bytes.NewBuffer(buf)
+		cw := csv.NewWriter(b)
+		if err := writeTagCSV(cw, a, ms); err != nil {
+			return nil, err
+		}
+		cw.Flush()
+		return b.Bytes(), cw.Error()
+	}
+	// The article's tagJSON (tagHead, then newMentionJSON of each
+	// mention), encoded as json.Marshal would, one mention at a time.
+	head := tagHead(a)
+	data := appendTagHead(buf, &head)
+	for i, m := range ms {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		mj := newMentionJSON(m)
+		data = appendMentionJSON(data, &mj)
+	}
+	data = append(data, "]}"...)
+	if opts.format == "jsonl" {
+		data = append(data, '\n')
+	}
+	return data, nil
+}
+
+// appendTagHead appends the start of t as JSON, up to the '[' of its
+// mentions.
+func appendTagHead(b []byte, t *tagJSON) []byte {
+	b = append(b, `{"source":`...)
+	b = appendJSONString(b, t.Source)
+	b = appendJSONField(b, `,"outlet":`, t.Outlet)
+	b = appendJSONField(b, `,"title":`, t.Title)
+	b = appendJSONField(b, `,"published":`, t.Published)
+	b = append(b, `,"zone":`...)
+	b = appendJSONString(b, t.Zone)
+	return append(b, `,"mentions":[`...)
+}
+
+// appendMentionJSON appends m as json.Marshal writes it.
+func appendMentionJSON(b []byte, m *mentionJSON) []byte {
+	b = append(b, `{"text":`...)
+	b = appendJSONString(b, m.Text)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(m.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(m.End), 10)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, m.Type)
+	b = append(b, `,"value":`...)
+	b = appendJSONString(b, m.Value)
+	b = appendJSONField(b, `,"mod":`, m.Mod)
+	b = appendJSONField(b, `,"quant":`, m.Quant)
+	b = appendJSONField(b, `,"freq":`, m.Freq)
+	b = appendJSONField(b, `,"date":`, m.Date)
+	b = appendJSONField(b, `,"until":`, m.Until)
+	b = appendJSONField(b, `,"granularity":`, m.Granularity)
+	b = appendJSONField(b, `,"tense":`, m.Tense)
+	b = appendJSONField(b, `,"signal":`, m.Signal)
+	b = appendJSONField(b, `,"rule":`, m.Rule)
+	if m.Furniture {
+		b = append(b, `,"furniture":true`...)
+	}
+	b = append(b, `,"sentence_start":`...)
+	b = strconv.AppendInt(b, int64(m.SentenceStart), 10)
+	b = append(b, `,"sentence_end":`...)
+	b = strconv.AppendInt(b, int64(m.SentenceEnd), 10)
+	return append(b, '}')
+}
+
+// appendJSONField appends key and s, an omitempty string field, unless s
+// is empty.
+func appendJSONField(b []byte, key, s string) []byte {
+	if s == "" {
+		return b
+	}
+	return appendJSONString(append(b, key...), s)
+}
+
+// appendJSONString appends s as a JSON string exactly as json.Marshal
+// writes it: \b \f \n \r \t \" \\ escaped by name, other control
+// characters and the HTML-sensitive <, > and & as \u00XX, U+2028 and
+// U+2029 as \u2028 and \u2029, each invalid UTF-8 byte as \ufffd.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // tagJSON is one article of `tag --format json|jsonl`.
@@ -204,13 +354,10 @@ type mentionJSON struct {
 	SentenceEnd   int    `json:"sentence_end"`
 }
 
-func newTagJSON(a *parse.Article, ms []parse.Mention) tagJSON {
+// tagHead is the article's tagJSON without its mentions.
+func tagHead(a *parse.Article) tagJSON {
 	src := timeline.NewDoc(a, nil).Source
-	out := tagJSON{Source: a.Source, Outlet: a.Outlet, Title: a.Title, Published: render.Published(src), Zone: src.Zone, Mentions: make([]mentionJSON, 0, len(ms))}
-	for _, m := range ms {
-		out.Mentions = append(out.Mentions, newMentionJSON(m))
-	}
-	return out
+	return tagJSON{Source: a.Source, Outlet: a.Outlet, Title: a.Title, Published: render.Published(src), Zone: src.Zone}
 }
 
 func newMentionJSON(m parse.Mention) mentionJSON {

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"chronicle/parse"
 )
 
 // runWith runs chronicle in-process with stdin and returns stdout, stderr
@@ -216,4 +218,146 @@ func TestTagSeedsFormats(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAppendTagJSON checks the hand-written encoder of `tag --format
+// json|jsonl` against json.Marshal: on every article of the dev data and
+// the seeds as tagged, and on strings that need each kind of escape.
+func TestAppendTagJSON(t *testing.T) {
+	odd := "a\"b\\c/d\b\f\n\r\t\x00\x1f\x7f <x> & é \u2028\u2029 \ufffd \xff\xc3 😀"
+	tests := []struct {
+		name string
+		docs []tagJSON
+	}{
+		{name: "empty", docs: []tagJSON{{}, {Source: "s", Zone: "UTC", Mentions: []mentionJSON{}}}},
+		{name: "escapes", docs: []tagJSON{{Source: odd, Outlet: odd, Title: odd, Published: odd, Zone: odd, Mentions: []mentionJSON{
+			{Text: odd, Start: -1, End: 1 << 40, Type: odd, Value: odd, Mod: odd, Quant: odd, Freq: odd, Date: odd, Until: odd,
+				Granularity: odd, Tense: odd, Signal: odd, Rule: odd, Furniture: true, SentenceStart: 0, SentenceEnd: 7},
+			{},
+		}}}},
+		{name: "dev data and seeds", docs: taggedDocs(t)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.docs) == 0 {
+				t.Fatal("no documents")
+			}
+			for _, d := range tt.docs {
+				want, err := json.Marshal(d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := appendTagJSON(nil, &d); !bytes.Equal(got, want) {
+					t.Fatalf("appendTagJSON:\n got %s\nwant %s", got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestFormatTagged checks what `tag --format json|jsonl` writes for an
+// article against json.Marshal of its tagJSON, on the dev data and the
+// seeds, with and without page furniture.
+func TestFormatTagged(t *testing.T) {
+	arts := taggedArticles(t)
+	tests := []struct {
+		name string
+		opts tagOptions
+		end  string
+	}{
+		{"jsonl", tagOptions{format: "jsonl"}, "\n"},
+		{"json", tagOptions{format: "json"}, ""},
+		{"jsonl no furniture", tagOptions{format: "jsonl", noFurniture: true}, "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, ta := range arts {
+				ms := ta.ms
+				if tt.opts.noFurniture {
+					ms = nil
+					for _, m := range ta.ms {
+						if !m.Furniture {
+							ms = append(ms, m)
+						}
+					}
+				}
+				want, err := json.Marshal(newTagJSON(&ta.a, ms))
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := formatTagged([]byte("kept"), &ta.a, ta.ms, tt.opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != "kept"+string(want)+tt.end {
+					t.Fatalf("%s:\n got %s\nwant kept%s", ta.a.Source, got, want)
+				}
+			}
+		})
+	}
+}
+
+// taggedDocs tags the dev data and the seeds as `tag --format jsonl` does
+// and returns what it writes, decoded.
+func taggedDocs(t *testing.T) []tagJSON {
+	t.Helper()
+	var docs []tagJSON
+	for _, args := range [][]string{{filepath.Join("..", "..", "testdata", "meantime", "dev.jsonl")}, nil} {
+		out, stderr, code := runWith(t, "", append([]string{"tag", "--format", "jsonl", "--published", "2025-12-03"}, args...)...)
+		if code != 0 {
+			t.Fatalf("tag %v: exit %d: %s", args, code, stderr)
+		}
+		for line := range strings.Lines(out) {
+			var d tagJSON
+			if err := json.Unmarshal([]byte(line), &d); err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// FuzzAppendJSONString checks the string encoder against json.Marshal.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain", "a\"b\\c\b\f\n\r\t\x00\x1f\x7f<>&", "é\u2028\u2029\ufffd\xff\xc3\xa9\xe2\x80", "😀\xf0\x9f\x98"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+// appendTagJSON appends t whole as formatTagged writes it: the encoder
+// TestAppendTagJSON checks against json.Marshal.
+func appendTagJSON(b []byte, t *tagJSON) []byte {
+	if t.Mentions == nil {
+		b = appendTagHead(b, t)
+		return append(b[:len(b)-1], "null}"...) // replaces the '['
+	}
+	b = appendTagHead(b, t)
+	for i := range t.Mentions {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMentionJSON(b, &t.Mentions[i])
+	}
+	return append(b, "]}"...)
+}
+
+// newTagJSON is the tagJSON of an article: formatTagged writes it
+// (tagHead and newMentionJSON), mention by mention.
+func newTagJSON(a *parse.Article, ms []parse.Mention) tagJSON {
+	out := tagHead(a)
+	out.Mentions = make([]mentionJSON, 0, len(ms))
+	for _, m := range ms {
+		out.Mentions = append(out.Mentions, newMentionJSON(m))
+	}
+	return out
 }

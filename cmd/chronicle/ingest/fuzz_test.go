@@ -99,3 +99,64 @@ func FuzzJSONL(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRecord checks the fast record decoder against encoding/json: a line
+// it accepts must decode to the same record, without error and with
+// nothing after the object, and be valid UTF-8.
+func FuzzRecord(f *testing.F) {
+	for _, s := range []string{
+		`{"outlet":"A","url":"https://a.example/x","published":"2025-12-03","timezone":"Europe/Berlin","title":"T","text":"On Tuesday.\n\n\"Quoted\" \u00e9t\u00E9 \/ \\ \b\f\r\t"}`,
+		` { "text" : "x" , "id" : "7" } `,
+		`{"text":"x","Text":"y"}`,
+		`{"text":"x","TEXT":1}`,
+		`{"text":"x","text":"y"}`,
+		`{"text":"\ud83d\ude00 \ud800 x"}`,
+		`{"text":"\u0000\u001f"}`,
+		"{\"text\":\"caf\xc3\xa9 \xff\"}",
+		"{\"text\":\"a\tb\"}",
+		`{"text":"x"} {}`,
+		`{"text":"x",}`,
+		`{}`,
+		`{"text":null}`,
+		`{"text":"\'"}`,
+		`{"html":"<p>a</p>","published":"2025-12-03T10:00:00Z"}`,
+		"{\"k\u212a\":\"x\",\"\u017ftext\":\"y\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		var fast record
+		if !fastRecord(line, &fast) {
+			return
+		}
+		var want record
+		if _, failed := decodeRecord(line, &want, func(col int, msg, hint string) Item {
+			t.Fatalf("fastRecord accepted %q, encoding/json: col %d: %s", line, col, msg)
+			return Item{}
+		}); failed {
+			t.Fatalf("fastRecord accepted %q, encoding/json did not", line)
+		}
+		if fast != want {
+			t.Fatalf("fastRecord(%q) = %+v, encoding/json gives %+v", line, fast, want)
+		}
+		if !utf8.Valid(line) {
+			t.Fatalf("fastRecord accepted invalid UTF-8 %q", line)
+		}
+	})
+}
+
+// FuzzHasControl checks the eight-bytes-at-a-time test against a loop.
+func FuzzHasControl(f *testing.F) {
+	for _, s := range []string{"", "plain text", "tab\there", "0123456789abcdef\x1f", "\x7f\x80\xff\x20\x20\x20\x20\x20\x00", "        \x19       "} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := false
+		for _, c := range b {
+			want = want || c < ' '
+		}
+		if got := hasControl(b); got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
+		}
+	})
+}

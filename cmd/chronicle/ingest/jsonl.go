@@ -10,6 +10,7 @@ import (
 	"iter"
 	"maps"
 	"strings"
+	"unicode/utf8"
 
 	"chronicle/parse"
 )
@@ -41,22 +42,24 @@ func JSONL(name string, r io.Reader, opts Options) iter.Seq[Item] {
 		var buf []byte
 		off := 0 // of the line in the file
 		for lineNo := 1; ; lineNo++ {
-			buf = buf[:0]
-			var err error
-			for {
-				var chunk []byte
-				chunk, err = br.ReadSlice('\n')
-				buf = append(buf, chunk...)
-				if err != bufio.ErrBufferFull {
-					break
+			// A line that fits in br's buffer is decoded where it is
+			// (jsonlItem keeps no reference to it); a longer one is put
+			// together in buf.
+			line, err := br.ReadSlice('\n')
+			if err == bufio.ErrBufferFull {
+				buf = append(buf[:0], line...)
+				for err == bufio.ErrBufferFull {
+					line, err = br.ReadSlice('\n')
+					buf = append(buf, line...)
 				}
+				line = buf
 			}
-			if len(bytes.TrimSpace(buf)) > 0 {
-				if !yield(jsonlItem(name, lineNo, off, buf, opts)) {
+			if len(bytes.TrimSpace(line)) > 0 {
+				if !yield(jsonlItem(name, lineNo, off, line, opts)) {
 					return
 				}
 			}
-			off += len(buf)
+			off += len(line)
 			if err == io.EOF {
 				return
 			}
@@ -92,26 +95,14 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 		return Item{Article: parse.Article{Source: src}, Err: &parse.Error{File: name, Pos: at(col), Msg: msg, Hint: hint}}
 	}
 	var rec record
-	dec := json.NewDecoder(bytes.NewReader(line))
-	if err := dec.Decode(&rec); err != nil {
-		var se *json.SyntaxError
-		var te *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &se):
-			return fail(max(1, int(se.Offset)), fmt.Sprintf("invalid JSON: %v", se), "write one JSON object per line")
-		case errors.As(err, &te) && te.Field == "":
-			return fail(1, fmt.Sprintf("the line is a JSON %s, not an object", te.Value), `write one object per line: {"outlet": …, "published": …, "text": …}`)
-		case errors.As(err, &te):
-			return fail(valueCol(line, te.Field), fmt.Sprintf("%s must be a string, not a JSON %s", te.Field, te.Value), `quote the value, e.g. "published": "2025-12-03"`)
-		case err == io.ErrUnexpectedEOF:
-			return fail(len(line)+1, "invalid JSON: the object is not closed", "write one complete JSON object per line")
+	fast := fastRecord(line, &rec)
+	if !fast {
+		rec = record{}
+		if it, failed := decodeRecord(line, &rec, fail); failed {
+			return it
 		}
-		return fail(1, fmt.Sprintf("invalid JSON: %v", err), "write one JSON object per line")
 	}
-	if dec.More() {
-		return fail(int(dec.InputOffset())+1, "more than one JSON value on the line", "write one JSON object per line")
-	}
-	m := &Meta{Outlet: rec.Outlet, URL: rec.URL, Published: rec.Published, Timezone: rec.Timezone, Title: rec.Title, At: map[string]Ref{}}
+	m := &Meta{Outlet: rec.Outlet, URL: rec.URL, Published: rec.Published, Timezone: rec.Timezone, Title: rec.Title, At: make(map[string]Ref, 5)}
 	for _, k := range []string{"outlet", "url", "published", "timezone", "title"} {
 		m.At[k] = Ref{File: name, Pos: at(valueCol(line, k))}
 	}
@@ -119,7 +110,7 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 		m = overlay(m, ov)
 	}
 	var warns []error
-	if w := parse.CheckUTF8(name, line); w != nil {
+	if w := checkUTF8(name, line, fast); w != nil {
 		rel := w.Pos.Offset
 		w.Pos = at(rel + 1)
 		w.Msg = strings.Replace(w.Msg, fmt.Sprintf(" at offset %d", rel), fmt.Sprintf(" at offset %d", w.Pos.Offset), 1)
@@ -139,6 +130,42 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 	}
 	it.Warnings = append(warns, it.Warnings...)
 	return it
+}
+
+// checkUTF8 is parse.CheckUTF8, skipped for a line fastRecord accepted
+// (valid is true): such a line is valid UTF-8.
+func checkUTF8(name string, line []byte, valid bool) *parse.Error {
+	if valid {
+		return nil
+	}
+	return parse.CheckUTF8(name, line)
+}
+
+// decodeRecord decodes a record line with encoding/json: the reference
+// for [fastRecord], and the decoder of every line it does not accept. It
+// returns the line's error item, made with fail, and true when the line
+// is not a record.
+func decodeRecord(line []byte, rec *record, fail func(col int, msg, hint string) Item) (Item, bool) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if err := dec.Decode(rec); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			return fail(max(1, int(se.Offset)), fmt.Sprintf("invalid JSON: %v", se), "write one JSON object per line"), true
+		case errors.As(err, &te) && te.Field == "":
+			return fail(1, fmt.Sprintf("the line is a JSON %s, not an object", te.Value), `write one object per line: {"outlet": …, "published": …, "text": …}`), true
+		case errors.As(err, &te):
+			return fail(valueCol(line, te.Field), fmt.Sprintf("%s must be a string, not a JSON %s", te.Field, te.Value), `quote the value, e.g. "published": "2025-12-03"`), true
+		case err == io.ErrUnexpectedEOF:
+			return fail(len(line)+1, "invalid JSON: the object is not closed", "write one complete JSON object per line"), true
+		}
+		return fail(1, fmt.Sprintf("invalid JSON: %v", err), "write one JSON object per line"), true
+	}
+	if dec.More() {
+		return fail(int(dec.InputOffset())+1, "more than one JSON value on the line", "write one JSON object per line"), true
+	}
+	return Item{}, false
 }
 
 // JSON reads a .json file holding one record object or an array of
@@ -222,7 +249,11 @@ func textRecord(src, text string, opts Options) Item {
 	var it Item
 	def := opts.Defaults
 	a := &it.Article
-	a.Source, a.Body, a.Outlet, a.Loc = src, strings.ToValidUTF8(text, "\uFFFD"), def.Outlet, def.Loc
+	body := text
+	if !utf8.ValidString(body) { // a decoded JSON string always is; ValidString is the faster check
+		body = strings.ToValidUTF8(body, "\uFFFD")
+	}
+	a.Source, a.Body, a.Outlet, a.Loc = src, body, def.Outlet, def.Loc
 	switch {
 	case opts.Override.Published != "":
 	case !def.Published.IsZero():

@@ -200,3 +200,86 @@ func TestJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestFastRecord checks which lines the fast decoder takes (the others go
+// to encoding/json) and what it makes of them.
+func TestFastRecord(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		ok   bool
+		want record
+	}{
+		{"feed record", `{"outlet":"A","url":"u","published":"2025-12-03","timezone":"Europe/Berlin","title":"T","text":"x"}`, true,
+			record{Outlet: "A", URL: "u", Published: "2025-12-03", Timezone: "Europe/Berlin", Title: "T", Text: "x"}},
+		{"white space and an unknown key", " {\t\"id\" : \"7\", \"html\":\"<p>\" }\r\n", true, record{HTML: "<p>"}},
+		{"empty object", `{}`, true, record{}},
+		{"escapes", `{"text":"a\"b\\c\/d\n\u00e9\u2028"}`, true, record{Text: "a\"b\\c/d\né\u2028"}},
+		{"escaped backslash before the quote", `{"text":"a\\","title":"t"}`, true, record{Text: `a\`, Title: "t"}},
+		{"last key wins", `{"text":"a","text":"b"}`, true, record{Text: "b"}},
+		{"key in another case", `{"Text":"a"}`, false, record{}},
+		{"escaped key", `{"te\u0078t":"a"}`, false, record{}},
+		{"number", `{"text":"a","published":20251203}`, false, record{}},
+		{"null", `{"text":null}`, false, record{}},
+		{"nested", `{"text":"a","meta":{"x":"y"}}`, false, record{}},
+		{"surrogate pair", `{"text":"\ud83d\ude00"}`, false, record{}},
+		{"invalid UTF-8", "{\"text\":\"caf\xe9\"}", false, record{}},
+		{"raw control character", "{\"text\":\"a\tb\"}", false, record{}},
+		{"invalid escape", `{"text":"\'"}`, false, record{}},
+		{"second value", `{"text":"a"} {}`, false, record{}},
+		{"trailing comma", `{"text":"a",}`, false, record{}},
+		{"not closed", `{"text":"a"`, false, record{}},
+		{"array", `["a"]`, false, record{}},
+		{"byte order mark", "\xef\xbb\xbf{\"text\":\"a\"}", false, record{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var rec record
+			ok := fastRecord([]byte(tt.line), &rec)
+			if ok != tt.ok {
+				t.Fatalf("fastRecord(%q) ok = %v, want %v", tt.line, ok, tt.ok)
+			}
+			if ok && rec != tt.want {
+				t.Fatalf("fastRecord(%q) = %+v, want %+v", tt.line, rec, tt.want)
+			}
+		})
+	}
+}
+
+// TestJSONLKeepsNoLine reads feeds whose lines are decoded in the
+// reader's buffer (short lines) or put together (lines longer than the
+// buffer) and checks every article once the whole feed is read: none
+// shares memory with a line read later.
+func TestJSONLKeepsNoLine(t *testing.T) {
+	long := func(w string) string { return strings.Repeat(w+" went on. ", 10000) }
+	tests := []struct {
+		name  string
+		texts []string
+	}{
+		{"short lines", []string{"First on Monday.", "Second on Tuesday.", "Third\non Wednesday."}},
+		{"long and short lines", []string{"Short on Monday.", long("Talks"), "Short on Friday.", long("Fighting"), long("Voting"), "Last."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var feed strings.Builder
+			for _, text := range tt.texts {
+				fmt.Fprintf(&feed, "{\"published\":\"2025-12-03\",\"title\":%q,\"text\":%q}\n", text[:5], text)
+			}
+			var items []Item
+			for it := range JSONL("f.jsonl", strings.NewReader(feed.String()), Options{}) {
+				items = append(items, it)
+			}
+			if len(items) != len(tt.texts) {
+				t.Fatalf("%d articles, want %d", len(items), len(tt.texts))
+			}
+			for i, it := range items {
+				if it.Err != nil {
+					t.Fatalf("line %d: %v", i+1, it.Err)
+				}
+				if it.Article.Body != tt.texts[i] || it.Article.Title != tt.texts[i][:5] {
+					t.Errorf("line %d: title %q, body %.40q…, want %q, %.40q…", i+1, it.Article.Title, it.Article.Body, tt.texts[i][:5], tt.texts[i])
+				}
+			}
+		})
+	}
+}
