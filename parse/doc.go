@@ -6,10 +6,18 @@
 // # Finding expressions
 //
 // An [Extractor] is built once with [NewExtractor] and may be shared by
-// goroutines. [Extractor.Extract] tokenises the body once. Every word is
-// looked up in a lexicon (behind a prefilter on its length and first two
-// letters, so most words cost no lookup);
-// only tokens in the trigger classes (weekday and month names, numbers,
+// goroutines. [Extractor.Extract] tokenises the body once. Every word of
+// up to 16 ASCII letters is looked up in a lexicon with one probe of a
+// perfect hash table, keyed by the word's lower-cased bytes read eight at
+// a time, with no loop over the letters and no branch on the answer. The
+// lexicon also holds the words the sentence rules read: the page
+// furniture scan's trigger words and the tense words, so the token tells
+// them apart and no later pass looks a word up again. The tokenizer also
+// lists where sentences may end (line feeds, '.', '!', '?', "…"), which
+// the sentence splitter reads instead of searching the text; a sentence
+// with none of the furniture words that can make it furniture is not
+// scanned word by word at all.
+// Only tokens in the trigger classes (weekday and month names, numbers,
 // units such as "week", deictics such as "today", set words such as
 // "weekly") start the rules, which then read a few tokens to the left
 // ("last", "early", "the past", "nearly") and to the right ("ago",

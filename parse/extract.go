@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,6 +33,9 @@ type Extractor struct {
 	// c0 c1 and has L letters. Most words fail it and cost no map lookup.
 	tenseLead   [26 * 26]uint32
 	tenseNoLead bool // a tense word tenseLead cannot index: no prefilter
+	// signalLead is tenseLead with the words classify reads itself
+	// ("to", "for", "until", …): the prefilter of noSignal.
+	signalLead [26 * 26]uint32
 
 	// olebedev/when rules used for clock times, built here (never the
 	// shared when.EN) and run on small windows only.
@@ -104,6 +108,10 @@ func NewExtractor(opts Options) *Extractor {
 			break
 		}
 		x.tenseLead[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
+	}
+	x.signalLead = x.tenseLead
+	for _, w := range signalWords {
+		x.signalLead[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
 	}
 	x.paperNames = map[string]bool{}
 	for _, w := range []string{"times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent", "tribune", "star", "observer", "standard", "edition", "magazine", "review", "journal", "sport", "show", "football", "night", "club", "school", "service", "programme", "program", "supplement", "people", "sun", "record", "age", "news", "morning", "briefing", "live", "talk"} {
@@ -178,12 +186,19 @@ func (x *Extractor) extract(a *Article, chunk int) []Mention {
 		}
 	}
 	if len(body) <= chunk {
-		toks = x.tokens(body, 0, len(body), toks)
+		if need := len(body)/3 + 16; cap(toks) < need {
+			toks = make([]tok, 0, need) // see tokens
+		}
+		if sc.stops == nil {
+			sc.stops = make([]int32, 0, 256) // not nil: the stops are known
+		}
+		sc.stops = sc.stops[:0]
+		toks = x.lx.tokenizeStops(body, 0, len(body), toks, &sc.stops)
 		cands = x.scan(body, toks, cands)
 		if len(cands) == 0 {
 			return nil
 		}
-		segs := segment(body, toks, sc)
+		segs := segmentLex(body, toks, x.lx.fws, sc.stops, sc)
 		out := make([]Mention, 0, len(cands))
 		si := 0
 		out = x.mentions(a, body, toks, cands, segs, &r, &si, out)
@@ -249,6 +264,8 @@ func (x *Extractor) tokens(body string, from, to int, buf []tok) []tok {
 // resolving them in order with r; si is the index in segs of the segment
 // the last mention was in.
 func (x *Extractor) mentions(a *Article, body string, toks []tok, cands []cand, segs []Segment, r *resolver, si *int, out []Mention) []Mention {
+	ka, kb := 0, 0 // the sentence's first token and the one after it
+	lastStart, lastEnd := 0, 0
 	for ci := range cands {
 		c := &cands[ci]
 		s, e := int(toks[c.a].s), int(toks[c.b-1].e)
@@ -271,9 +288,22 @@ func (x *Extractor) mentions(a *Article, body string, toks []tok, cands []cand, 
 		}
 		// the sentence's tokens [sa, sb), never narrower than the match:
 		// the first token at or after seg.Start lies at or before c.a,
-		// the first at or after seg.End at or after c.b
-		sa := min(tokAt(toks, 0, c.a+1, seg.Start), c.a)
-		sb := max(tokAt(toks, c.b, len(toks), seg.End), c.b)
+		// the first at or after seg.End at or after c.b. Sentences come
+		// in order, so the searches walk on from the last ones.
+		if seg.Start < lastStart || ka > c.a {
+			ka = 0
+		}
+		ka = tokAt(toks, ka, c.a+1, seg.Start)
+		sa := min(ka, c.a)
+		lastStart = seg.Start
+		if kb < c.b || seg.End < lastEnd {
+			kb = c.b
+		}
+		for kb < len(toks) && int(toks[kb].s) < seg.End {
+			kb++
+		}
+		sb := kb
+		lastEnd = seg.End
 		tense, signal := TenseUnknown, ""
 		if c.sp.kind == KindDate || c.sp.kind == KindTime {
 			tense, signal = x.tenseAt(body, toks, sa, sb, c.a, c.b)
@@ -288,17 +318,16 @@ func (x *Extractor) mentions(a *Article, body string, toks []tok, cands []cand, 
 			c.sp.zloc = x.localZone(body, toks, sa, sb, a)
 		}
 		v := r.resolve(&c.sp, tense)
-		m := Mention{
-			Text:      body[s:e],
-			Span:      Span{s, e},
-			Sentence:  seg.Span,
-			Value:     v,
-			Tense:     tense,
-			Signal:    signal,
-			Rule:      c.sp.rule,
-			Furniture: seg.Furniture,
+		// filled in place: a Mention built on the stack and appended
+		// would be copied once more, under the write barrier
+		if len(out) == cap(out) {
+			out = slices.Grow(out, 1)
 		}
-		out = append(out, m)
+		out = out[:len(out)+1]
+		m := &out[len(out)-1]
+		m.Text, m.Span, m.Sentence = body[s:e], Span{s, e}, seg.Span
+		m.Value, m.Tense, m.Signal = v, tense, signal
+		m.Rule, m.Furniture = c.sp.rule, seg.Furniture
 		// the reference date for anaphoric expressions ("the day before",
 		// "two days later"): the last date placed on the calendar
 		if !v.When.IsZero() && (v.Kind == KindDate || v.Kind == KindTime) && !seg.Furniture {
@@ -460,8 +489,8 @@ func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 	m := matcher{x: x, body: body, t: toks}
 	var c cand // filled in by match on success only: no copy per trigger
 	for i := 0; i < len(toks); i++ {
-		if toks[i].cls&clsTrigger == 0 {
-			continue
+		if i = nextTrigger(toks, i); i == len(toks) {
+			break
 		}
 		if !m.match(i, &c) || c.b <= i || c.a < m.lo || c.b > len(toks) {
 			continue
@@ -471,6 +500,15 @@ func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 		i = c.b - 1
 	}
 	return out
+}
+
+// nextTrigger returns the index of the first trigger token at or after
+// i, or len(toks) (a loop of its own, with no call in it).
+func nextTrigger(toks []tok, i int) int {
+	for i < len(toks) && toks[i].cls&clsTrigger == 0 {
+		i++
+	}
+	return i
 }
 
 // ampmBefore reports whether tokens just before token j spell "a.m." or
@@ -486,7 +524,15 @@ func ampmBefore(body string, toks []tok, j int) bool {
 // afterSince reports whether the expression at token a follows "since"
 // (a bound of a comparison, not the time the narrative moves to).
 func afterSince(body string, toks []tok, a int) bool {
-	return a > 0 && toks[a-1].k == tkWord && strings.EqualFold(body[toks[a-1].s:toks[a-1].e], "since")
+	if a == 0 || toks[a-1].k != tkWord {
+		return false
+	}
+	w := body[toks[a-1].s:toks[a-1].e]
+	if !toks[a-1].hi {
+		// ASCII letters: |0x20 is the lower case
+		return len(w) == 5 && w[0]|0x20 == 's' && w[1]|0x20 == 'i' && w[2]|0x20 == 'n' && w[3]|0x20 == 'c' && w[4]|0x20 == 'e'
+	}
+	return strings.EqualFold(w, "since")
 }
 
 // localZone finds the zone of "local time": a place named in the sentence,

@@ -420,9 +420,15 @@ func scanWord(t string, i, j int, f *feat, inQuote *bool, word int) {
 	id := wNone
 	if n < 16 && triggerLens[pairIndex(t, i, n)]&(1<<n) != 0 {
 		id = wordID(t[i:j])
-		if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
-			id = wNone // the country
-		}
+	}
+	recordWord(t, i, j, id, f, inQuote, word)
+}
+
+// recordWord records the word t[i:j] (ASCII letters) with trigger id id
+// (wordID's answer) as word number word.
+func recordWord(t string, i, j int, id uint8, f *feat, inQuote *bool, word int) {
+	if id == wUs && t[i] == 'U' && t[i+1] == 'S' {
+		id = wNone // the country
 	}
 	if word < 2 {
 		if word == 0 {
@@ -485,6 +491,14 @@ func scanMark(t string, i int, f *feat, inQuote *bool) {
 // A token that crosses the segment's edge (never seen in practice) falls
 // back to the byte scan, so the result is always scanSegment's.
 func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote *bool) int {
+	return scanSegmentLex(body, s, e, toks, k, nil, f, inQuote)
+}
+
+// scanSegmentLex is scanSegmentToks with the trigger id of each word
+// taken from fws, indexed by lexicon entry (lexicon.fws of the tokenizer
+// that made toks), when fws is not nil, instead of looking the word up
+// here.
+func scanSegmentLex(body string, s, e int, toks []tok, k int, fws []uint8, f *feat, inQuote *bool) int {
 	// skip the tokens of the long segments in between: the first token
 	// starting at or after s, or the one before it if it reaches past s
 	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
@@ -498,6 +512,16 @@ func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote 
 	word := 0
 	j := k
 	for ; j < len(toks) && int(toks[j].s) < e; j++ {
+		if fws != nil && word >= 2 {
+			// the plain words (no trigger, not first or second, inside
+			// the segment), a run at a time: only counted
+			m := plainRun(toks[j:], fws, e)
+			word += m
+			j += m
+			if j >= len(toks) || int(toks[j].s) >= e {
+				break
+			}
+		}
 		tk := &toks[j]
 		i, te := int(tk.s)-s, int(tk.e)-s
 		if i < 0 || te > len(t) {
@@ -514,6 +538,17 @@ func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote 
 				// letters beyond ASCII: the byte scan splits the word
 				// into its ASCII runs, as scanSegment does
 				word = scanRange(t, i, te, f, inQuote, word)
+				continue
+			}
+			if fws != nil {
+				// the lexicon holds every trigger word (TestAnyWords)
+				id := fws[tk.id]
+				if word >= 2 && id == wNone {
+					word++ // no trigger, not first or second: only counted
+					continue
+				}
+				recordWord(t, i, te, id, f, inQuote, word)
+				word++
 				continue
 			}
 			if n := te - i; word >= 2 && (n >= 16 || triggerLens[pairIndex(t, i, n)]&(1<<n) == 0) {
@@ -540,6 +575,118 @@ func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote 
 	return j
 }
 
+// plainMin is the length above which a segment may be plain (see
+// plainSegment): longer than any label target (50 bytes) or menu entry
+// (40), the rules that read a segment's word count, digits and colons.
+const plainMin = 50
+
+// plainBlock marks the trigger words that keep a segment from being
+// plain: those that are no function words (the anchors of the phrases,
+// the first words of labels and credits, the verbs of calls to action)
+// and "get", the one call-to-action verb that is a function word (a
+// constant table).
+var plainBlock = func() (b [256]bool) {
+	for id := wNone + 1; id < nWords; id++ {
+		b[id] = !functionWord(id) || id == wGet
+	}
+	return b
+}()
+
+// plainSegment reports whether the segment body[s:e] is plain: all its
+// tokens lie inside it, and it holds no word beyond ASCII, no © and no
+// trigger word of plainBlock. segmentReason then finds nothing in it but
+// a credit line (isCredit): no phrase has an anchor, no label, credit
+// label or call to action its first word. It returns the index of the
+// first token after the segment, as scanSegmentLex does (toks[k:] are
+// the tokens from the segment on), and whether a token may be a
+// quotation mark (quoteState then reads them).
+func plainSegment(body string, s, e int, toks []tok, k int, fws []uint8) (next int, plain, quotes bool) {
+	if strings.IndexByte(body[s:e], 0xC2) >= 0 {
+		return k, false, false // maybe a ©: the word scan decides
+	}
+	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
+		k = tokAt(toks, k, len(toks), s)
+		if k > k0 && int(toks[k-1].e) > s {
+			k--
+		}
+	}
+	if k < len(toks) && int(toks[k].s) < s {
+		return k, false, false
+	}
+	j := k
+	for ; j < len(toks) && int(toks[j].s) < e; j++ {
+		tk := &toks[j]
+		// (a number or punctuation has entry 0, no trigger)
+		if int(tk.e) > e || tk.hi || plainBlock[fws[tk.id]] {
+			return k, false, false
+		}
+		quotes = quotes || quoteLead[body[tk.s]]
+	}
+	return j, true, quotes
+}
+
+// quoteLead marks the first bytes of the quotation marks scanMark reads:
+// '"', and the lead byte of “ and ”.
+var quoteLead = [256]bool{'"': true, 0xE2: true}
+
+// quoteState returns the state of quotation marks after text, in when
+// it starts inside quotes: what the word scan's scanMark leaves.
+func quoteState(text string, in bool) bool {
+	for i := 0; i < len(text); {
+		q := strings.IndexByte(text[i:], '"')
+		c := strings.IndexByte(text[i:], 0xE2)
+		switch {
+		case q < 0 && c < 0:
+			return in
+		case c < 0 || (q >= 0 && q < c):
+			in = !in
+			i += q + 1
+		default:
+			i += c
+			if i+2 < len(text) && text[i+1] == 0x80 {
+				switch text[i+2] {
+				case 0x9C:
+					in = true
+				case 0x9D:
+					in = false
+				}
+			}
+			i++
+		}
+	}
+	return in
+}
+
+// chainAddr returns the addr the word scan gives segment i of paragraph
+// p: it scans the paragraph's segments up to i, carrying the quotation
+// marks' state as markFurniture does.
+func chainAddr(body string, segs []Segment, p paraInfo, i int) int32 {
+	var f feat
+	inQuote := false
+	for k := p.from; k <= i; k++ {
+		sg := segs[k]
+		if sg.Len() > maxScan {
+			inQuote = false
+			continue
+		}
+		f = feat{}
+		scanSegment(body[sg.Start:sg.End], &f, &inQuote)
+	}
+	return int32(f.addr)
+}
+
+// plainRun returns how many tokens from ts[0] on are plain words for the
+// furniture scan: ASCII words that are no trigger (fws) and end by e.
+func plainRun(ts []tok, fws []uint8, e int) int {
+	for k := range ts {
+		tk := &ts[k]
+		if int(tk.e) > e || tk.k != tkWord || tk.hi || fws[tk.id] != wNone {
+			return k
+		}
+	}
+	return len(ts)
+}
+
 // pairIndex returns the triggerLens index of the word t[i:i+n] (ASCII
 // letters, n >= 1).
 func pairIndex(t string, i, n int) int {
@@ -556,6 +703,9 @@ type segInfo struct {
 	words, addr      int32 // words: -1 when not scanned (too long)
 	digits, colonMid bool
 	promo            bool
+	// lazyAddr marks a plain segment (see plainSegment) whose words were
+	// not scanned: addr is computed when markTail needs it (chainAddr).
+	lazyAddr bool
 }
 
 // segmentReason applies the sentence-level rules.
@@ -661,7 +811,7 @@ func isCredit(text string) bool {
 	if hasSuffixFold(text, "getty images") {
 		return true
 	}
-	if strings.Index(text, " / ") <= 0 {
+	if strings.IndexByte(text, '/') < 0 || strings.Index(text, " / ") <= 0 {
 		return false
 	}
 	words := 0
@@ -722,7 +872,7 @@ func menuLike(body string, sg Segment, f segInfo) bool {
 }
 
 // markFurniture sets Furniture and Reason on the segments.
-func markFurniture(body string, toks []tok, segs []Segment, paras []paraInfo, sc *segScratch) {
+func markFurniture(body string, toks []tok, fws []uint8, segs []Segment, paras []paraInfo, sc *segScratch) {
 	if len(segs) == 0 {
 		return
 	}
@@ -748,9 +898,24 @@ func markFurniture(body string, toks []tok, segs []Segment, paras []paraInfo, sc
 				inQuote = false
 				continue
 			}
+			if fws != nil && sg.Len() > plainMin {
+				if kp, ok, quotes := plainSegment(body, sg.Start, sg.End, toks, k, fws); ok {
+					// what the word scan would find, without it
+					k = kp
+					text := body[sg.Start:sg.End]
+					if quotes {
+						inQuote = quoteState(text, inQuote)
+					}
+					infos[i] = segInfo{lazyAddr: true}
+					if isCredit(text) {
+						segs[i].Furniture, segs[i].Reason = true, reasonCredit
+					}
+					continue
+				}
+			}
 			f = feat{}
 			if toks != nil {
-				k = scanSegmentToks(body, sg.Start, sg.End, toks, k, &f, &inQuote)
+				k = scanSegmentLex(body, sg.Start, sg.End, toks, k, fws, &f, &inQuote)
 			} else {
 				scanSegment(body[sg.Start:sg.End], &f, &inQuote)
 			}
@@ -909,6 +1074,8 @@ func markTail(body string, segs []Segment, paras []paraInfo, infos []segInfo) {
 				var f feat
 				scanSegment(body[segs[i].Start:segs[i].End], &f, &inQuote)
 				infos[i].words, infos[i].addr = int32(f.words), int32(f.addr)
+			} else if infos[i].lazyAddr {
+				infos[i].addr, infos[i].lazyAddr = chainAddr(body, segs, pi, i), false
 			}
 			addr += int(infos[i].addr)
 		}

@@ -92,13 +92,25 @@ var ctaKnown = [...]string{
 // ctaKnown (in any case), else raw: a word with capitals that is not
 // known matches no rule either way, and no string is built.
 func foldKnown(raw string) string {
-	for _, k := range ctaKnown {
-		if len(k) == len(raw) && hasPrefixFold(raw, k) {
+	if len(raw) >= len(ctaKnownByLen) {
+		return raw
+	}
+	for _, k := range ctaKnownByLen[len(raw)] {
+		if raw[0]|0x20 == k[0] && hasPrefixFold(raw, k) {
 			return k
 		}
 	}
 	return raw
 }
+
+// ctaKnownByLen holds the words of ctaKnown by length (a constant table):
+// foldKnown compares a word only with those of its length.
+var ctaKnownByLen = func() (t [16][]string) {
+	for _, k := range ctaKnown {
+		t[len(k)] = append(t[len(k)], k)
+	}
+	return t
+}()
 
 // callToAction reports whether text holds an imperative call to follow,
 // subscribe to, forward, share, listen to, join, watch, download or get

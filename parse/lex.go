@@ -2,6 +2,8 @@ package parse
 
 import (
 	"math/bits"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,6 +51,13 @@ type lexEntry struct {
 	v    int         // month 1–12, weekday 0–6 (Sunday 0), number value, ordinal value
 	g    Granularity // unit of a unit word or set adjective
 	pl   bool        // plural unit ("weeks")
+
+	// intern marks a word that is in the lexicon only so that its token
+	// carries its furniture trigger id or tense class (and its lower-case
+	// form): for the rules it is no lexicon word (see lexicon.known).
+	intern bool
+	fw     uint8 // furniture trigger id (triggerWords), wNone for none
+	tc     byte  // tense class (tenseWords), 0 for none
 }
 
 // tok is one token of a body. Offsets are bytes into the body. It holds
@@ -76,6 +85,71 @@ type lexicon struct {
 	// when some word starts with the letters c0 c1 (c1 = 26 for a one-letter
 	// word) and has L letters. Most words fail it and cost no lookup.
 	byLead [26 * 27]uint32
+
+	// The tokenizer's view of the same table, keyed by the word's
+	// lower-case bytes read eight at a time (anyKey), so that a lookup
+	// costs a multiply and a probe, with no loop over the letters. A
+	// slot holds the first key word (kk1) and the entry and word length
+	// (kinfo: id | length<<16, 0 for an empty slot); k2s holds the second
+	// key word of each entry and ktok the classes and value the token
+	// takes. The arrays are small, so that they stay in the cache.
+	kk1   []uint64
+	kinfo []uint32
+	k2s   []uint64
+	ktok  []tokLex
+	// perfect is the same table with no probing (see perfectTable):
+	// the fast tokenizer looks every word up with no branch. ok is false
+	// when it could not be built (then findKey serves).
+	perfect perfectTable
+	// fws holds the furniture trigger id of every entry (lexEntry.fw),
+	// compact for the furniture word scan.
+	fws []uint8
+}
+
+// anyMaxLen is the longest word the lexicon holds (anyKey's two
+// eight-byte words cover it; TestAnyWords checks that every word fits).
+const anyMaxLen = 16
+
+// anyBits is the log2 of anySlots, the size of the tokenizer's hash
+// table (more than twice the words it holds).
+const (
+	anyBits  = 11
+	anySlots = 1 << anyBits
+)
+
+// tokLex is what a token takes from its lexicon entry.
+type tokLex struct {
+	cls uint32
+	v   int32
+}
+
+// lowMask[n] keeps the low n bytes of a word (n <= 8).
+var lowMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
+// anyKey returns the key of the word body[i:j] (ASCII letters, 1 to
+// anyMaxLen of them) in lower case: its first eight bytes and, for a
+// longer word, its last eight, little-endian, the bytes past the word
+// zero. Two words of the same length have the same key only when they
+// are the same word; words of different lengths may share k1, so the
+// length is checked with k2 and the entry's word.
+func anyKey(body string, i, j int) (k1, k2 uint64) {
+	const lower = 0x2020202020202020
+	wl := j - i
+	if wl > 8 {
+		return load8(body, i) | lower, load8(body, j-8) | lower
+	}
+	if i+8 <= len(body) {
+		return (load8(body, i) | lower) & lowMask[wl], 0
+	}
+	for k := j - 1; k >= i; k-- {
+		k1 = k1<<8 | uint64(body[k]|0x20)
+	}
+	return k1, 0
+}
+
+// anyHash returns the slot where the search for key k1, k2 starts.
+func anyHash(k1, k2 uint64) uint64 {
+	return (k1*0x9E3779B97F4A7C15 ^ k2*0xC2B2AE3D27D4EB4F) >> (64 - anyBits)
 }
 
 const lexSlots = 2048 // power of two, well above twice the word count
@@ -138,7 +212,8 @@ var monthNames = [...]string{"january", "february", "march", "april", "may", "ju
 var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
 func newLexicon() *lexicon {
-	lx := &lexicon{ents: make([]lexEntry, 1, 512), slots: make([]uint16, lexSlots)}
+	lx := &lexicon{ents: make([]lexEntry, 1, 1024), slots: make([]uint16, lexSlots)}
+	lx.ents[0].fw = wNone
 	for i, m := range monthNames {
 		lx.add(m, clsMonth, i+1, 0, false)
 	}
@@ -216,7 +291,195 @@ func newLexicon() *lexicon {
 			lx.add(w, 0, 0, 0, false)
 		}
 	}
+	// The furniture scan's trigger words and the tense scan's words,
+	// interned: the tokenizer's one lookup per word gives each token its
+	// trigger id and tense class.
+	for _, tw := range triggerWords[1:] {
+		lx.intern(tw.w).fw = tw.id
+	}
+	for w, c := range newTenseWords() {
+		lx.intern(w).tc = c
+	}
+	for _, w := range signalWords {
+		lx.intern(w)
+	}
+	lx.buildKeys()
 	return lx
+}
+
+// intern returns the entry of w, adding it as an interned word (see
+// lexEntry.intern) when the lexicon does not have it.
+func (lx *lexicon) intern(w string) *lexEntry {
+	if !lx.has(w) {
+		lx.add(w, 0, 0, 0, false)
+		lx.ents[len(lx.ents)-1].intern = true
+	}
+	h := uint32(lexSeed)
+	for i := 0; i < len(w); i++ {
+		h = lexHash(h, w[i])
+	}
+	return &lx.ents[lx.find([]byte(w), h)]
+}
+
+// known reports whether id is the entry of a lexicon word proper (not 0,
+// not an interned word).
+func (lx *lexicon) known(id uint16) bool { return id != 0 && !lx.ents[id].intern }
+
+// buildKeys builds the tokenizer's table (kk1, kinfo, k2s, ktok) from
+// the lexicon.
+func (lx *lexicon) buildKeys() {
+	lx.kk1 = make([]uint64, anySlots)
+	lx.kinfo = make([]uint32, anySlots)
+	lx.k2s = make([]uint64, len(lx.ents))
+	lx.ktok = make([]tokLex, len(lx.ents))
+	for id := 1; id < len(lx.ents); id++ {
+		e := &lx.ents[id]
+		if e.fw == 0 {
+			e.fw = wNone
+		}
+		lx.ktok[id] = tokLex{cls: e.cls, v: int32(e.v)}
+		w := e.word
+		if len(w) > anyMaxLen || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			continue // never one token ("a.m", "twenty-first"; TestAnyWords)
+		}
+		k1, k2 := anyKey(w, 0, len(w))
+		lx.k2s[id] = k2
+		i := anyHash(k1, k2)
+		for lx.kinfo[i] != 0 {
+			i = (i + 1) & (anySlots - 1)
+		}
+		lx.kk1[i], lx.kinfo[i] = k1, uint32(id)|uint32(len(w))<<16
+	}
+	lx.fws = make([]uint8, len(lx.ents))
+	for id := range lx.ents {
+		lx.fws[id] = lx.ents[id].fw
+	}
+	lx.buildPerfect()
+}
+
+// perfectTable is a perfect hash of the tokenizer's keys ("hash and
+// displace"): a key's hash picks a bucket and a start slot, the bucket's
+// displacement moves every key of the bucket to a slot of its own. A
+// lookup is two loads and a compare, with no loop and no branch.
+type perfectTable struct {
+	ok     bool
+	c1, c2 uint64 // the multipliers of the hash: k1*c1 ^ k2*c2
+	disp   [perfectBuckets]uint16
+	slots  [perfectSlots]perfectSlotEntry
+}
+
+// perfectSlotEntry is one slot of a perfectTable: a key, and the entry
+// and length (entry | length<<16, as kinfo; 0 when the slot is empty).
+type perfectSlotEntry struct {
+	k1, k2 uint64
+	info   uint32
+}
+
+const (
+	perfectBuckets = 256
+	perfectSlots   = 2048
+)
+
+// hash returns the hash of key k1, k2: its top byte picks the bucket,
+// the bits from 32 on the start slot.
+func (p *perfectTable) hash(k1, k2 uint64) uint64 {
+	return k1*p.c1 ^ k2*p.c2
+}
+
+// slot returns the slot of key k1, k2.
+func (p *perfectTable) slot(k1, k2 uint64) uint64 {
+	h := p.hash(k1, k2)
+	return (h>>32 ^ uint64(p.disp[h>>56])) & (perfectSlots - 1)
+}
+
+// buildPerfect fills lx.perfect from the probing table, bucket by
+// bucket, largest first, each with the smallest displacement that puts
+// all its keys in free slots. Two keys of a bucket with the same start
+// slot collide whatever the displacement: then it starts again with
+// other multipliers. It leaves ok false if none of a few works (then the
+// tokenizer uses the probing table).
+func (lx *lexicon) buildPerfect() {
+	for t := uint64(0); t < 64; t++ {
+		// odd multipliers, a different pair each time
+		if lx.tryPerfect(0x9E3779B97F4A7C15*(2*t+1), 0xC2B2AE3D27D4EB4F*(2*t+1)) {
+			return
+		}
+	}
+}
+
+// tryPerfect builds lx.perfect with the multipliers c1, c2 and reports
+// whether every key found a slot.
+func (lx *lexicon) tryPerfect(c1, c2 uint64) bool {
+	p := &lx.perfect
+	*p = perfectTable{c1: c1, c2: c2}
+	var buckets [perfectBuckets][]int // slots of kinfo
+	for s, info := range lx.kinfo {
+		if info != 0 {
+			h := p.hash(lx.kk1[s], lx.k2s[uint16(info)])
+			buckets[h>>56] = append(buckets[h>>56], s)
+		}
+	}
+	order := make([]int, perfectBuckets)
+	for b := range order {
+		order[b] = b
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(buckets[b]) - len(buckets[a]) })
+	for _, b := range order {
+		if len(buckets[b]) == 0 {
+			break
+		}
+		placed := false
+		for d := 0; d < perfectSlots && !placed; d++ {
+			p.disp[b] = uint16(d)
+			placed = true
+			for n, s := range buckets[b] {
+				k1, k2 := lx.kk1[s], lx.k2s[uint16(lx.kinfo[s])]
+				if p.slots[p.slot(k1, k2)].info != 0 {
+					placed = false
+					// undo this bucket's earlier keys
+					for _, s2 := range buckets[b][:n] {
+						p.slots[p.slot(lx.kk1[s2], lx.k2s[uint16(lx.kinfo[s2])])] = perfectSlotEntry{}
+					}
+					break
+				}
+				p.slots[p.slot(k1, k2)] = perfectSlotEntry{k1: k1, k2: k2, info: lx.kinfo[s]}
+			}
+		}
+		if !placed {
+			*p = perfectTable{}
+			return false
+		}
+	}
+	p.ok = true
+	return true
+}
+
+// findPerfect returns the lexicon entry of the word of length wl with
+// key k1, k2, or 0, from the perfect table (ok must be true).
+func (lx *lexicon) findPerfect(k1, k2 uint64, wl int) uint16 {
+	p := &lx.perfect
+	h := k1*p.c1 ^ k2*p.c2 // p.hash
+	e := &p.slots[(h>>32^uint64(p.disp[h>>56]))&(perfectSlots-1)]
+	d := (e.k1 ^ k1) | (e.k2 ^ k2) | uint64(e.info>>16^uint32(wl))
+	// found or not is no branch: the top bit of d|-d is set when d != 0
+	return uint16(e.info) & uint16((d|-d)>>63-1)
+}
+
+// findKey returns the lexicon entry of the word of length wl with key
+// k1, k2 (see anyKey), or 0.
+func (lx *lexicon) findKey(k1, k2 uint64, wl int) uint16 {
+	s := anyHash(k1, k2)
+	for {
+		s &= anySlots - 1
+		info := lx.kinfo[s]
+		if lx.kk1[s] == k1 && int(info>>16) == wl && (wl <= 8 || lx.k2s[uint16(info)] == k2) {
+			return uint16(info)
+		}
+		if info == 0 {
+			return 0
+		}
+		s++
+	}
 }
 
 // tokenize splits body into tokens, looking each word up once. buf is
@@ -230,114 +493,232 @@ func (lx *lexicon) tokenize(body string, buf []tok) []tok {
 // be 0) and to must precede it (or be len(body)), so that the tokens are
 // exactly tokenize's tokens of that stretch.
 func (lx *lexicon) tokenizeRange(body string, from, to int, buf []tok) []tok {
+	return lx.tokenizeStops(body, from, to, buf, nil)
+}
+
+// tokenizeStops is tokenizeRange that also appends to stops, when it is
+// not nil, the offsets of the bytes the sentence splitter stops at, in
+// order: every line feed, '.', '!', '?' and "…" (see stopList).
+func (lx *lexicon) tokenizeStops(body string, from, to int, buf []tok, stops *[]int32) []tok {
 	toks := buf[:0]
-	var low [24]byte
 	sp := true
-	n := to
-	for i := from; i < n; {
+	for i := from; i < to; {
+		// the fast loop runs while the text is ASCII, eight-byte loads
+		// stay inside the body and the buffer has room for a token per
+		// byte; the token it stops at is read the general way
+		if room := cap(toks) - len(toks); room > 0 {
+			lim := min(to, len(body)-16, i+room)
+			toks, i, sp = lx.fastTokens(body, i, lim, to, toks, sp, stops)
+			if i >= to {
+				break
+			}
+		}
+		toks, i, sp = lx.nextToken(body, i, to, toks, sp, stops)
+	}
+	return toks
+}
+
+// isStop marks the ASCII bytes the sentence splitter stops at.
+var isStop = [256]bool{'\n': true, '.': true, '!': true, '?': true}
+
+// fastTokens appends the tokens starting at i and before lim to toks, as
+// nextToken would, and returns them with the index after the last and
+// the space flag. It stops early before a byte beyond ASCII. The caller
+// guarantees lim <= len(body)-16 and that toks has room for lim-i more
+// tokens, so the loop makes no call: no growing, no rune decoding.
+func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, stops *[]int32) ([]tok, int, bool) {
+	for i < lim {
 		c := body[i]
-		bc := lexBytes[c]
-		switch {
-		case bc == bSpace:
+		switch lexBytes[c] {
+		case bSpace:
+			if c == '\n' && stops != nil {
+				*stops = append(*stops, int32(i))
+			}
 			sp = true
 			i++
 			continue
-		case bc == bDigit:
+		case bLetter:
+			j := i + 1
+			for j+8 <= to {
+				r := letterRun8(load8(body, j))
+				j += r
+				if r < 8 {
+					break
+				}
+			}
+			for j < to && lexBytes[body[j]] == bLetter {
+				j++
+			}
+			if j < to && lexBytes[body[j]] == bHigh {
+				return toks, i, sp // maybe letters beyond ASCII: nextToken
+			}
+			n := len(toks)
+			toks = toks[:n+1]
+			t := &toks[n]
+			// a zero token, then its fields one by one: a token built
+			// whole and copied in would be read back from the stack
+			// before its small stores reach it (a store-forwarding stall)
+			*t = tok{}
+			t.s, t.e, t.k, t.sp, t.cap = int32(i), int32(j), tkWord, sp, c < 'a'
+			if wl := j - i; wl <= anyMaxLen {
+				// the key of anyKey; i+8 <= len(body) and j >= 8
+				const lower = 0x2020202020202020
+				var k1, k2 uint64
+				if wl <= 8 {
+					k1 = (load8(body, i) | lower) & lowMask[wl]
+				} else {
+					k1, k2 = load8(body, i)|lower, load8(body, j-8)|lower
+				}
+				var id uint16
+				if lx.perfect.ok {
+					// every word, no prefilter, no branch on the answer
+					id = lx.findPerfect(k1, k2, wl)
+				} else if key := leadKey(c|0x20, body[i+1:j]); lx.byLead[key]&(1<<wl) != 0 {
+					id = lx.findKey(k1, k2, wl)
+				}
+				e := &lx.ktok[id] // the empty entry when id is 0
+				t.id, t.cls, t.n = id, e.cls, e.v
+			}
+			i = j
+		case bPunct:
+			n := len(toks)
+			toks = toks[:n+1]
+			t := &toks[n]
+			*t = tok{}
+			t.s, t.e, t.k, t.sp = int32(i), int32(i+1), tkPunct, sp
+			if isStop[c] && stops != nil {
+				*stops = append(*stops, int32(i))
+			}
+			i++
+		case bDigit:
 			j := i
 			var v int32
-			for j < n && body[j] >= '0' && body[j] <= '9' {
+			for j < to && body[j] >= '0' && body[j] <= '9' {
 				if v < 1<<24 {
 					v = v*10 + int32(body[j]-'0')
 				}
 				j++
 			}
-			nd := j - i
-			if nd > 255 {
-				nd = 255
-			}
-			toks = append(toks, tok{s: int32(i), e: int32(j), n: v, k: tkNum, sp: sp, nd: uint8(nd), cls: clsNum})
+			n := len(toks)
+			toks = toks[:n+1]
+			t := &toks[n]
+			*t = tok{}
+			t.s, t.e, t.n, t.k, t.sp, t.nd, t.cls = int32(i), int32(j), v, tkNum, sp, uint8(min(j-i, 255)), clsNum
 			i = j
-		case bc == bLetter:
-			j := i + 1
-			ascii := true
-			for j < n {
-				// the ASCII letters, eight bytes a step; the bytes of the
-				// last few one at a time
-				if j+8 <= n {
-					r := letterRun8(load8(body, j))
-					j += r
-					if r == 8 {
-						continue
-					}
-				} else {
-					for j < n && lexBytes[body[j]] == bLetter {
-						j++
-					}
-				}
-				if j == n || lexBytes[body[j]] != bHigh {
-					break
-				}
-				r, size := utf8.DecodeRuneInString(body[j:n])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				ascii = false
-				j += size
-			}
-			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a', hi: !ascii})
-			if wl := j - i; ascii && wl < len(low) {
-				// prefilter on the first two letters and the length
-				key := int((c|0x20)-'a') * 27
-				if wl > 1 {
-					key += int((body[i+1] | 0x20) - 'a')
-				} else {
-					key += 26
-				}
-				if lx.byLead[key]&(1<<wl) != 0 {
-					h := uint32(lexSeed)
-					for k := i; k < j; k++ {
-						b := body[k] | 0x20
-						low[k-i] = b
-						h = lexHash(h, b)
-					}
-					if id := lx.find(low[:wl], h); id != 0 {
-						e := &lx.ents[id]
-						t := &toks[len(toks)-1]
-						t.id, t.cls, t.n = id, e.cls, int32(e.v)
-					}
-				}
-			}
-			i = j
-		case bc == bPunct:
-			toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
-			i++
 		default:
-			r, size := utf8.DecodeRuneInString(body[i:n])
-			if unicode.IsLetter(r) {
-				j := i + size
-				for j < n {
-					r2, s2 := utf8.DecodeRuneInString(body[j:n])
-					if !(unicode.IsLetter(r2) || (r2 < 0x80 && r2|0x20 >= 'a' && r2|0x20 <= 'z')) {
-						break
-					}
-					j += s2
-				}
-				toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r), hi: true})
-				i = j
-			} else {
-				toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp})
-				i += size
-			}
+			return toks, i, sp // a byte beyond ASCII: nextToken
 		}
 		sp = false
-		if i < n && body[i] == ' ' {
+		if i < to && body[i] == ' ' {
 			// the one space after most tokens, without a trip round the
 			// switch
 			sp = true
 			i++
 		}
 	}
-	return toks
+	return toks, i, sp
+}
+
+// nextToken appends the token at i (or skips the white space there) to
+// toks and returns them with the index after it and the space flag.
+func (lx *lexicon) nextToken(body string, i, n int, toks []tok, sp bool, stops *[]int32) ([]tok, int, bool) {
+	c := body[i]
+	bc := lexBytes[c]
+	switch {
+	case bc == bSpace:
+		if c == '\n' && stops != nil {
+			*stops = append(*stops, int32(i))
+		}
+		return toks, i + 1, true
+	case bc == bDigit:
+		j := i
+		var v int32
+		for j < n && body[j] >= '0' && body[j] <= '9' {
+			if v < 1<<24 {
+				v = v*10 + int32(body[j]-'0')
+			}
+			j++
+		}
+		toks = append(toks, tok{s: int32(i), e: int32(j), n: v, k: tkNum, sp: sp, nd: uint8(min(j-i, 255)), cls: clsNum})
+		i = j
+	case bc == bLetter:
+		j := i + 1
+		ascii := true
+		for j < n {
+			// the ASCII letters, eight bytes a step; the bytes of the
+			// last few one at a time
+			if j+8 <= n {
+				r := letterRun8(load8(body, j))
+				j += r
+				if r == 8 {
+					continue
+				}
+			} else {
+				for j < n && lexBytes[body[j]] == bLetter {
+					j++
+				}
+			}
+			if j == n || lexBytes[body[j]] != bHigh {
+				break
+			}
+			r, size := utf8.DecodeRuneInString(body[j:n])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = false
+			j += size
+		}
+		toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a', hi: !ascii})
+		if wl := j - i; ascii && wl <= anyMaxLen {
+			key := int((c|0x20)-'a') * 27
+			if wl > 1 {
+				key += int((body[i+1] | 0x20) - 'a')
+			} else {
+				key += 26
+			}
+			if lx.byLead[key]&(1<<wl) != 0 {
+				k1, k2 := anyKey(body, i, j)
+				if id := lx.findKey(k1, k2, wl); id != 0 {
+					e := &lx.ents[id]
+					t := &toks[len(toks)-1]
+					t.id, t.cls, t.n = id, e.cls, int32(e.v)
+				}
+			}
+		}
+		i = j
+	case bc == bPunct:
+		toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
+		if isStop[c] && stops != nil {
+			*stops = append(*stops, int32(i))
+		}
+		i++
+	default:
+		r, size := utf8.DecodeRuneInString(body[i:n])
+		if unicode.IsLetter(r) {
+			j := i + size
+			for j < n {
+				r2, s2 := utf8.DecodeRuneInString(body[j:n])
+				if !(unicode.IsLetter(r2) || (r2 < 0x80 && r2|0x20 >= 'a' && r2|0x20 <= 'z')) {
+					break
+				}
+				j += s2
+			}
+			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r), hi: true})
+			i = j
+		} else {
+			toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp})
+			if r == '…' && stops != nil {
+				*stops = append(*stops, int32(i))
+			}
+			i += size
+		}
+	}
+	sp = false
+	if i < n && body[i] == ' ' {
+		sp = true
+		i++
+	}
+	return toks, i, sp
 }
 
 // load8 returns the eight bytes s[i:i+8] as a little-endian word (the

@@ -149,6 +149,42 @@ func timexOf(iv Interval) string {
 	return string(out)
 }
 
+// clockTIMEX returns the TIMEX3 value of a clock time,
+// fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mi), followed by
+// "Z" when zone is 'Z' or by the offset off (seconds east of UTC) as
+// "+hh:mm" or "-hh:mm" when zone is 'o'. It writes the digits itself, in
+// one buffer, when they are not negative.
+func clockTIMEX(y, m, d, hh, mi int, zone byte, off int) string {
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	if y < 0 || m < 0 || d < 0 || hh < 0 || mi < 0 {
+		val := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", y, m, d, hh, mi)
+		switch zone {
+		case 'Z':
+			val += "Z"
+		case 'o':
+			val += fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
+		}
+		return val
+	}
+	var buf [32]byte
+	b := append(pad(buf[:0], y, 4), '-')
+	b = append(pad(b, m, 2), '-')
+	b = append(pad(b, d, 2), 'T')
+	b = append(pad(b, hh, 2), ':')
+	b = pad(b, mi, 2)
+	switch zone {
+	case 'Z':
+		b = append(b, 'Z')
+	case 'o':
+		b = append(pad(append(b, sign), off/3600, 2), ':')
+		b = pad(b, off%3600/60, 2)
+	}
+	return string(b)
+}
+
 // pad appends n in decimal, zero-padded to width digits.
 func pad(b []byte, n, width int) []byte {
 	if n < 0 {
@@ -522,18 +558,15 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 			}
 			y, m, d = t.Date()
 		}
-		val := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d", y, m, d, sp.hh, sp.mi)
+		zone, off := byte(0), 0
 		switch {
 		case sp.zone == "Z":
-			val += "Z"
+			zone = 'Z'
 		case sp.zloc != nil:
-			_, off := t.Zone()
-			sign := '+'
-			if off < 0 {
-				sign, off = '-', -off
-			}
-			val += fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
+			_, off = t.Zone()
+			zone = 'o'
 		}
+		val := clockTIMEX(y, int(m), d, sp.hh, sp.mi, zone, off)
 		st := t.In(r.loc)
 		end := st.Add(time.Minute)
 		g := GranMinute

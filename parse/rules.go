@@ -89,23 +89,28 @@ func (m *matcher) word(j int) string {
 	if t.k != tkWord {
 		return ""
 	}
-	return lowerASCII(m.body[t.s:t.e])
+	return lowerText(m.body, int(t.s), int(t.e))
 }
 
-// tw returns the lexicon word of token j ("" outside the lexicon).
+// tw returns the lexicon word of token j ("" outside the lexicon and for
+// interned words).
 func (m *matcher) tw(j int) string {
 	if j < 0 || j >= len(m.t) {
 		return ""
 	}
-	return m.x.lx.ents[m.t[j].id].word
+	if e := &m.x.lx.ents[m.t[j].id]; !e.intern {
+		return e.word
+	}
+	return ""
 }
 
-// ent returns the lexicon entry of token j, or nil.
+// ent returns the lexicon entry of token j, or nil (also for interned
+// words).
 func (m *matcher) ent(j int) *lexEntry {
 	if j < 0 || j >= len(m.t) {
 		return nil
 	}
-	if id := m.t[j].id; id != 0 {
+	if id := m.t[j].id; m.x.lx.known(id) {
 		return &m.x.lx.ents[id]
 	}
 	return nil
@@ -154,6 +159,15 @@ func (m *matcher) adj(j int) bool { return j > 0 && j < len(m.t) && !m.t[j].sp }
 // hyphen reports whether tokens j, j+1, j+2 form "x-y" with a hyphen.
 func (m *matcher) hyphenAt(j int) bool {
 	return j < len(m.t) && m.punct(j) == '-' && m.adj(j) && m.adj(j+1)
+}
+
+// lower returns lowerASCII(m.text(j)): the lower-case text of token j,
+// "" outside the tokens.
+func (m *matcher) lower(j int) string {
+	if j < 0 || j >= len(m.t) {
+		return ""
+	}
+	return lowerText(m.body, int(m.t[j].s), int(m.t[j].e))
 }
 
 func (m *matcher) text(j int) string {
@@ -495,10 +509,11 @@ func (m *matcher) matchNumber(i int) (cand, bool) {
 	if c, ok := m.matchNumericDate(i); ok {
 		return c, true
 	}
+	after := m.w(i + 1) // the word after the number, read once
 	// day month year: 3 December 2024, 3rd of December
 	if t.nd <= 2 && t.n >= 1 && t.n <= 31 {
 		k := i + 1
-		if w := m.w(k); (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(k) {
+		if w := after; (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(k) {
 			k++
 		}
 		if m.w(k) == "of" {
@@ -522,7 +537,7 @@ func (m *matcher) matchNumber(i int) (cand, bool) {
 	}
 	// "the 3rd": a day of the current month
 	if t.nd <= 2 && t.n >= 1 && t.n <= 31 && m.w(i-1) == "the" {
-		if w := m.w(i + 1); (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(i+1) {
+		if w := after; (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(i+1) {
 			nx := i + 2
 			if nx >= len(m.t) || m.t[nx].k == tkPunct {
 				return cand{a: i - 1, b: i + 2, sp: spec{rule: "ordinal-day", op: opMonthDay, kind: KindDate, g: GranDay, d: int(t.n)}}, true
@@ -530,7 +545,7 @@ func (m *matcher) matchNumber(i int) (cand, bool) {
 		}
 	}
 	// ordinal century: the 20th century
-	if t.nd <= 2 && (m.w(i+1) == "th" || m.w(i+1) == "st" || m.w(i+1) == "nd" || m.w(i+1) == "rd") && m.adj(i+1) && (m.w(i+2) == "century" || m.w(i+2) == "centuries") && t.n >= 1 && t.n <= 30 {
+	if t.nd <= 2 && (after == "th" || after == "st" || after == "nd" || after == "rd") && m.adj(i+1) && (m.w(i+2) == "century" || m.w(i+2) == "centuries") && t.n >= 1 && t.n <= 30 {
 		a := i
 		if m.w(i-1) == "the" {
 			a = i - 1
@@ -538,7 +553,7 @@ func (m *matcher) matchNumber(i int) (cand, bool) {
 		return cand{a: a, b: i + 3, sp: spec{rule: "century", op: opDecade, kind: KindDate, g: GranCentury, y: (int(t.n) - 1) * 100}}, true
 	}
 	// decades: 1990s, the '90s
-	if t.nd == 4 && t.n%10 == 0 && m.w(i+1) == "s" && m.adj(i+1) && t.n >= 1000 && t.n < 2100 {
+	if t.nd == 4 && t.n%10 == 0 && after == "s" && m.adj(i+1) && t.n >= 1000 && t.n < 2100 {
 		sp := spec{rule: "decade", op: opDecade, kind: KindDate, g: GranDecade, y: int(t.n)}
 		a := m.decadeLeft(i, &sp)
 		return cand{a: a, b: i + 2, sp: sp}, true
@@ -546,7 +561,7 @@ func (m *matcher) matchNumber(i int) (cand, bool) {
 	if t.nd == 2 && m.punct(i-1) == '\'' || t.nd == 2 && isRightQuote(m.text(i-1)) {
 		if m.adj(i) && i-1 >= m.lo {
 			yy := int(t.n)
-			if m.w(i+1) == "s" && m.adj(i+1) && yy%10 == 0 {
+			if after == "s" && m.adj(i+1) && yy%10 == 0 {
 				sp := spec{rule: "decade", op: opDecade, kind: KindDate, g: GranDecade, y: 1900 + yy}
 				a := m.decadeLeft(i-1, &sp)
 				return cand{a: a, b: i + 2, sp: sp}, true
@@ -644,7 +659,7 @@ func (m *matcher) bareYear(i int) (int, bool) {
 		if n.k == tkWord && !n.sp {
 			return 0, false // 2004s, 1500m
 		}
-		if n.k == tkWord && m.x.countNouns[lowerASCII(m.text(nx))] {
+		if n.k == tkWord && m.x.countNouns[m.lower(nx)] {
 			return 0, false
 		}
 		if n.k == tkNum {
@@ -677,6 +692,39 @@ func (m *matcher) bareYear(i int) (int, bool) {
 	return y, true
 }
 
+// lowerText returns lowerASCII(body[s:e]), testing a word of up to 16
+// bytes for capitals eight bytes at a time: most words have none and are
+// returned as they are, without a loop over their letters.
+func lowerText(body string, s, e int) string {
+	if n := e - s; n <= 16 && s+8 <= len(body) {
+		var u uint64
+		if n <= 8 {
+			u = upper8(load8(body, s) & lowMask[n])
+		} else {
+			u = upper8(load8(body, s)) | upper8(load8(body, e-8))
+		}
+		if u == 0 {
+			return body[s:e]
+		}
+	}
+	return lowerASCII(body[s:e])
+}
+
+// upper8 returns the high bit of every byte of v that is an ASCII
+// capital 'A'..'Z' (as letterRun8, with no carry between bytes).
+func upper8(v uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	x := v &^ high
+	geA := (x + (0x80-'A')*ones) & high   // x >= 'A'
+	gtZ := (x + (0x80-'Z'-1)*ones) & high // x > 'Z'
+	return geA &^ gtZ &^ (v & high)
+}
+
+// lowerASCII returns s with its ASCII capitals in lower case (s itself
+// when it has none).
 func lowerASCII(s string) string {
 	i := 0
 	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
@@ -828,7 +876,7 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 			b++
 		}
 		// not "June 17, 2008 points"; a count after the number is no day
-		if !(b < len(m.t) && m.t[b].k == tkWord && !m.t[b].sp) && !(b < len(m.t) && m.t[b].k == tkWord && m.x.countNouns[lowerASCII(m.text(b))]) {
+		if !(b < len(m.t) && m.t[b].k == tkWord && !m.t[b].sp) && !(b < len(m.t) && m.t[b].k == tkWord && m.x.countNouns[m.lower(b)]) {
 			sp := spec{rule: "month-day", op: opAbs, kind: KindDate, g: GranDay, m: mo, d: d}
 			if y, nb, ok := m.yearAfter(b, true); ok {
 				sp.y, b = y, nb
@@ -995,12 +1043,12 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 			}
 		}
 		if i+1 < len(m.t) && m.t[i+1].k == tkWord && m.t[i+1].cap && m.t[i+1].cls&(clsMonth|clsMonthAbbr|clsWeekday) == 0 && !m.sentenceStart(i+1) {
-			if m.x.paperNames[lowerASCII(m.text(i+1))] {
+			if m.x.paperNames[m.lower(i+1)] {
 				return cand{}, false
 			}
 		}
 	}
-	if i+1 < len(m.t) && m.t[i+1].cap && m.x.paperNames[lowerASCII(m.text(i+1))] && m.t[i+1].k == tkWord {
+	if i+1 < len(m.t) && m.t[i+1].cap && m.x.paperNames[m.lower(i+1)] && m.t[i+1].k == tkWord {
 		return cand{}, false
 	}
 	wd := int(t.n)

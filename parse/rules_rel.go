@@ -1034,7 +1034,7 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 		j++
 	}
 	if j < len(m.t) && m.t[j].k == tkWord {
-		w := lowerASCII(m.text(j))
+		w := m.lower(j)
 		if name, fixed, upper, ok := zoneWord(w); ok && (m.t[j].cap || w == "z") && (!upper || isUpperWord(m.text(j))) {
 			switch {
 			case name != "":
@@ -1062,7 +1062,7 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 			if name := regionZones[w]; name != "" {
 				loc = m.x.zones[name]
 			} else if loc = m.x.places[w]; loc == nil && e < len(m.t) && m.t[e].k == tkWord && m.t[e].cap {
-				loc, e = m.x.places[w+" "+lowerASCII(m.text(e))], e+1
+				loc, e = m.x.places[w+" "+m.lower(e)], e+1
 			}
 			if loc != nil && m.w(e) == "time" {
 				sp.zloc = loc
@@ -1097,8 +1097,8 @@ func (m *matcher) ampm(k int) (byte, int) {
 	case "pm":
 		return 'p', k + 1
 	}
-	s := lowerASCII(m.text(k))
-	if (s == "a" || s == "p") && m.punct(k+1) == '.' && m.adj(k+1) && lowerASCII(m.text(k+2)) == "m" && m.adj(k+2) {
+	s := m.lower(k)
+	if (s == "a" || s == "p") && m.punct(k+1) == '.' && m.adj(k+1) && m.lower(k+2) == "m" && m.adj(k+2) {
 		e := k + 3
 		if m.punct(e) == '.' && m.adj(e) {
 			e++
@@ -1113,6 +1113,23 @@ func (m *matcher) ampm(k int) (byte, int) {
 // small window; the zone and the date come from our own rules.
 func (m *matcher) matchClock(i int) (cand, bool) {
 	t := m.t[i]
+	// the refusals of the cases below that need no spec, first: most
+	// numbers are no clock time
+	switch {
+	case t.nd == 4:
+		if t.n/100 > 23 || t.n%100 > 59 {
+			return cand{}, false
+		}
+	case t.nd <= 2:
+		if p := m.punct(i + 1); (p != ':' && p != '.') || !m.adj(i+1) {
+			// neither hh:mm nor h.mm: only "5 pm" is left
+			if ap, _ := m.ampm(i + 1); ap == 0 {
+				return cand{}, false
+			}
+		}
+	default:
+		return cand{}, false
+	}
 	sp := spec{rule: "clock", op: opClock, kind: KindTime, g: GranMinute}
 	b := -1
 	switch {

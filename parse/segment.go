@@ -46,6 +46,7 @@ type segScratch struct {
 	segs  []Segment
 	paras []paraInfo
 	infos []segInfo
+	stops []int32 // the sentence splitter's stops (tokenizeStops)
 }
 
 // segment is [Segments] with the buffers of sc reused when sc is not nil:
@@ -54,6 +55,16 @@ type segScratch struct {
 // furniture word scan then reads them instead of the bytes, with the same
 // result.
 func segment(body string, toks []tok, sc *segScratch) []Segment {
+	return segmentLex(body, toks, nil, nil, sc)
+}
+
+// segmentLex is segment with toks made by a tokenizer whose lexicon's
+// furniture trigger ids are fws (lexicon.fws): the furniture word scan
+// then takes each word's trigger id from its entry and looks up no word.
+// stops, when not nil, are the offsets of the bytes the sentence splitter
+// stops at, as tokenizeStops lists them: the splitter then reads them
+// instead of searching the bytes. fws or stops nil means not known.
+func segmentLex(body string, toks []tok, fws []uint8, stops []int32, sc *segScratch) []Segment {
 	need := len(body)/80 + 4
 	if sc == nil {
 		// the loop of splitBody, with a paras slice that does not escape
@@ -67,27 +78,31 @@ func segment(body string, toks []tok, sc *segScratch) []Segment {
 				break
 			}
 			first := len(out)
-			out = splitParagraph(body, ps, pe, para, out)
+			out = splitParagraph(body, ps, pe, para, out, nil)
 			paras = append(paras, paraInfo{start: ps, end: pe, from: first, to: len(out)})
 			para++
 			i = next
 		}
-		markFurniture(body, toks, out, paras, nil)
+		markFurniture(body, toks, fws, out, paras, nil)
 		return out
 	}
 	out := sc.segs[:0]
 	if cap(out) < need {
 		out = make([]Segment, 0, need)
 	}
-	out, sc.paras = splitBody(body, out, sc.paras[:0])
+	var sl *stopList
+	if stops != nil {
+		sl = &stopList{pos: stops}
+	}
+	out, sc.paras = splitBody(body, out, sc.paras[:0], sl)
 	sc.segs = out
-	markFurniture(body, toks, out, sc.paras, sc)
+	markFurniture(body, toks, fws, out, sc.paras, sc)
 	return out
 }
 
 // splitBody appends the sentences of body to out and its paragraphs to
 // paras.
-func splitBody(body string, out []Segment, paras []paraInfo) ([]Segment, []paraInfo) {
+func splitBody(body string, out []Segment, paras []paraInfo, sl *stopList) ([]Segment, []paraInfo) {
 	i, para := 0, 0
 	for i < len(body) {
 		ps, pe, next := nextParagraph(body, i)
@@ -95,7 +110,7 @@ func splitBody(body string, out []Segment, paras []paraInfo) ([]Segment, []paraI
 			break
 		}
 		first := len(out)
-		out = splitParagraph(body, ps, pe, para, out)
+		out = splitParagraph(body, ps, pe, para, out, sl)
 		paras = append(paras, paraInfo{start: ps, end: pe, from: first, to: len(out)})
 		para++
 		i = next
@@ -349,7 +364,7 @@ func bulletAt(body string, i, lim int) bool {
 }
 
 // splitParagraph appends the sentences of body[ps:pe] to out.
-func splitParagraph(body string, ps, pe, para int, out []Segment) []Segment {
+func splitParagraph(body string, ps, pe, para int, out []Segment, sl *stopList) []Segment {
 	wrap := false
 	if lineEnd(body, ps) < pe {
 		wrap = wrapped(body, ps, pe)
@@ -364,7 +379,11 @@ func splitParagraph(body string, ps, pe, para int, out []Segment) []Segment {
 	j := s
 	nf := stopFinder{body: body[:pe], pos: [5]int{-1, -1, -1, -1, -1}}
 	for j < pe {
-		j = nf.next(j)
+		if sl != nil {
+			j = sl.next(j, pe)
+		} else {
+			j = nf.next(j)
+		}
 		if j >= pe {
 			break
 		}
@@ -459,6 +478,28 @@ func (f *stopFinder) next(j int) int {
 		m = min(m, f.pos[k])
 	}
 	return m
+}
+
+// stopList finds the bytes the sentence splitter stops at from a list
+// of their offsets made by the tokenizer (tokenizeStops): every line
+// feed, '.', '!', '?' and "…" of the body, in order. The splitter's
+// queries only move forward, so a cursor walks the list.
+type stopList struct {
+	pos []int32
+	k   int // the first entry not before the last query
+}
+
+// next returns the first stop at or after j, or pe when there is none
+// before pe. The other bytes stopFinder stops at (the lead byte of other
+// runes than "…") are no stops: the splitter only steps over them.
+func (l *stopList) next(j, pe int) int {
+	for l.k < len(l.pos) && int(l.pos[l.k]) < j {
+		l.k++
+	}
+	if l.k < len(l.pos) && int(l.pos[l.k]) < pe {
+		return int(l.pos[l.k])
+	}
+	return pe
 }
 
 // lineBreakIsBoundary decides whether the newline at nl ends the sentence

@@ -78,7 +78,7 @@ func (x *Extractor) lowerTok(body string, t []tok, j int) string {
 	if t[j].k != tkWord {
 		return ""
 	}
-	return lowerASCII(body[t[j].s:t[j].e])
+	return lowerText(body, int(t[j].s), int(t[j].e))
 }
 
 // tenseAt decides the tense of the clause around tokens [a, b) of the
@@ -140,9 +140,11 @@ func (x *Extractor) scanRightClause(body string, t []tok, b, sb int) (Tense, str
 			}
 			continue
 		}
-		switch x.lowerTok(body, t, j) {
-		case "that", "but", "when", "while", "because", "which", "who", "where", "and":
-			return 0, "", false
+		if t[j].e-t[j].s <= 7 { // no longer than any word below
+			switch x.lowerTok(body, t, j) {
+			case "that", "but", "when", "while", "because", "which", "who", "where", "and":
+				return 0, "", false
+			}
 		}
 		if tn, s, ok := x.classify(body, t, j, b, sb); ok {
 			return tn, s, true
@@ -162,6 +164,9 @@ func (x *Extractor) fronted(body string, t []tok, sa, a int) bool {
 			}
 			continue
 		}
+		if t[j].e-t[j].s > 8 {
+			return false // longer than any word below: not lowered
+		}
 		switch x.lowerTok(body, t, j) {
 		case "on", "in", "at", "by", "early", "late", "the", "during", "since", "from", "for", "then", "also", "of", "between", "before", "after", "until", "till", "as", "around", "about", "over":
 			continue
@@ -173,10 +178,37 @@ func (x *Extractor) fronted(body string, t []tok, sa, a int) bool {
 	return true
 }
 
+// signalWords are the words classify reads itself besides the tense
+// words (all lower-case a-z, two letters or more: TestSignalWords).
+var signalWords = [...]string{"won", "ll", "to", "for", "soon", "until", "till", "of"}
+
+// noSignal reports, from the bytes of word token tk alone, that classify
+// finds no signal in it: it is no tense word, no word of signalWords and
+// has no -ed ending. It spares the lower-casing of most words.
+func (x *Extractor) noSignal(body string, tk *tok) bool {
+	if x.tenseNoLead || tk.hi {
+		return false
+	}
+	s, e := int(tk.s), int(tk.e)
+	n := e - s
+	if n >= 4 && body[e-2]|0x20 == 'e' && body[e-1]|0x20 == 'd' {
+		return false
+	}
+	if n < 2 || n > 31 {
+		return true
+	}
+	// ASCII letters: |0x20 is the lower case
+	c0, c1 := body[s]|0x20-'a', body[s+1]|0x20-'a'
+	return c0 < 26 && c1 < 26 && x.signalLead[int(c0)*26+int(c1)]&(1<<n) == 0
+}
+
 // classify reads the signal at token j; dir tells the scan direction.
 func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string, bool) {
-	if t[j].k != tkWord || (t[j].cap && t[j].id == 0 && j > lo) {
+	if t[j].k != tkWord || (t[j].cap && !x.lx.known(t[j].id) && j > lo) {
 		return 0, "", false // names are no tense signals
+	}
+	if x.noSignal(body, &t[j]) {
+		return 0, "", false
 	}
 	w := x.lowerTok(body, t, j)
 	next := func(k int) string {
@@ -244,8 +276,10 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 	if w == "of" && prev(j-1) == "ahead" {
 		return TenseFuture, "ahead of", true
 	}
-	c, ok := x.tenseWord(w)
-	if ok {
+	// the token's lexicon entry has the class tenseWord(w) would give:
+	// every tense word is in the lexicon (TestAnyWords)
+	c := x.lx.ents[t[j].id].tc
+	if ok := c != 0; ok {
 		switch c {
 		case 'F':
 			if w == "ahead" || w == "upcoming" || w == "tomorrow" {
@@ -430,8 +464,11 @@ func planSignal(s string) bool {
 	if strings.HasPrefix(s, "was ") || strings.HasPrefix(s, "were ") || strings.HasPrefix(s, "had been ") {
 		return true
 	}
+	if !strings.HasSuffix(s, " to") {
+		return false
+	}
 	v, _, _ := strings.Cut(s, " ")
-	return rescheduleVerbs[v] && strings.HasSuffix(s, " to")
+	return rescheduleVerbs[v]
 }
 
 // rescheduleVerbs move a planned event to a new date: "postponed the

@@ -1,0 +1,117 @@
+package parse
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestSegmentLexicon checks that the tagger's segmentation, which takes
+// the furniture trigger id of each word from its lexicon entry instead of
+// looking the word up again, gives exactly what Segments gives from the
+// bytes.
+func TestSegmentLexicon(t *testing.T) {
+	texts := segmentTexts(t)
+	names := make([]string, 0, len(texts))
+	for k := range texts {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	lx := newLexicon()
+	var sc segScratch
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			checkSegmentLex(t, lx, &sc, texts[name])
+		})
+	}
+}
+
+// FuzzSegmentLexicon checks the same on any input.
+func FuzzSegmentLexicon(f *testing.F) {
+	for _, s := range segmentTexts(f) {
+		f.Add(s)
+	}
+	lx := newLexicon()
+	f.Fuzz(func(t *testing.T, body string) {
+		var sc segScratch
+		checkSegmentLex(t, lx, &sc, body)
+	})
+}
+
+func checkSegmentLex(t *testing.T, lx *lexicon, sc *segScratch, body string) {
+	t.Helper()
+	want := Segments(body)
+	stops := []int32{}
+	toks := lx.tokenizeStops(body, 0, len(body), nil, &stops)
+	if got := lx.tokenize(body, nil); !slices.Equal(got, toks) {
+		t.Fatalf("tokenizeStops gives other tokens than tokenize for %q", body)
+	}
+	// the stops are every line feed, '.', '!', '?' and "…", in order
+	var wantStops []int32
+	for i := 0; i < len(body); i++ {
+		if c := body[i]; c == '\n' || c == '.' || c == '!' || c == '?' || strings.HasPrefix(body[i:], "…") {
+			wantStops = append(wantStops, int32(i))
+		}
+	}
+	if !slices.Equal(stops, wantStops) && (len(stops) > 0 || len(wantStops) > 0) {
+		t.Fatalf("stops of %q: %v, want %v", body, stops, wantStops)
+	}
+	// every ASCII word token carries the trigger id the byte scan finds
+	for _, tk := range toks {
+		if tk.k != tkWord || tk.hi || tk.e-tk.s >= 16 {
+			continue
+		}
+		if got, want := lx.ents[tk.id].fw, wordID(body[tk.s:tk.e]); got != want {
+			t.Fatalf("token %q: trigger %d, want %d", body[tk.s:tk.e], got, want)
+		}
+	}
+	got := segmentLex(body, toks, lx.fws, stops, sc)
+	if !slices.Equal(got, want) {
+		t.Fatalf("segments with trigger words from the lexicon differ for %q:\n got %v\nwant %v", body, got, want)
+	}
+}
+
+// TestSegmentLexiconPlain checks segmentLex on texts built to reach the
+// plain-segment shortcut: long sentences with no anchor word, in and out
+// of quotation marks, addressed to the reader ("we", "you", "our") at the
+// end of a page, where the page's tail rule reads their addresses, and
+// next to calls to action and credits.
+func TestSegmentLexiconPlain(t *testing.T) {
+	long := "The committee met with the minister on the budget and the new rules for the year ahead of us all."
+	texts := map[string]string{
+		"tail-addr": "News text comes first and it is long enough to be a paragraph of its own here.\n\n" +
+			long + " \"We think you and our readers will see it,\" she said to us. " + long + " We hope you like our work and we thank you.\n\n" +
+			"Subscribe to our newsletter\n\nRead more",
+		"quotes-curly": "Intro line of the story that goes on for a while without stopping at all.\n\n" +
+			"\u201c" + long + " We told you so.\u201d Then we said that you and our team would not be with us. " + long + "\n\nShare this\nFollow us\nDonate now",
+		"quotes-open":  "\"" + long + " We and you and our friends went on with the work for the next days.\n\nWe hope you like it. Our team thanks you. Sign up now",
+		"credit-plain": long + "\n\nJohn Smith and Jane Doe / Reuters and Associated Press Photo\n\n" + long,
+		"getty":        long + "\n\nA man walks past the burned out shop in the old town, Getty Images",
+		"copyright":    long + " \u00a9 All the words in this sentence are plain ones with no anchors.",
+		"labels":       "Published\n3 December 2025, 8:40am\n\n" + long + "\nUpdated 4 December 2025",
+		"menus":        "Home\nNews\nSport\nWeather\n\n" + long + "\n\n" + long,
+	}
+	lx := newLexicon()
+	var sc segScratch
+	for name, body := range texts {
+		t.Run(name, func(t *testing.T) {
+			checkSegmentLex(t, lx, &sc, body)
+		})
+	}
+}
+
+// TestQuoteState checks quoteState against the word scan's handling of
+// quotation marks.
+func TestQuoteState(t *testing.T) {
+	for _, text := range []string{"", "a \"b\" c", "\"open", "\u201copen", "close\u201d", "\u201ca\u201d \"b", "x\xe2\x80", "\xe2\x80\x9c", "a \xe2\x80\x94 b \"", "\u201c\u201d\u201c"} {
+		for _, in := range []bool{false, true} {
+			var f feat
+			want := in
+			scanSegment(text, &f, &want)
+			if got := quoteState(text, in); got != want {
+				t.Errorf("quoteState(%q, %v) = %v, want %v", text, in, got, want)
+			}
+		}
+	}
+}
