@@ -170,8 +170,9 @@ type slot struct {
 	a      parse.Article
 	idx    int
 	ms     []parse.Mention
-	doc    Doc // set by Build's step (which then drops a and ms)
-	out    any // set by Map's step
+	doc    Doc      // set by Build's step (which then drops a and ms)
+	prep   prepared // set by Build's step: doc's part of the merge
+	out    any      // set by Map's step
 	outErr error
 	err    *ArticleError
 	done   chan struct{} // receives once the worker is finished with the slot
@@ -182,7 +183,7 @@ type slot struct {
 func (s *slot) tag(ex Tagger, step func(*slot)) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.ms, s.doc, s.out, s.outErr = nil, Doc{}, nil, nil
+			s.ms, s.doc, s.prep, s.out, s.outErr = nil, Doc{}, prepared{}, nil, nil
 			s.err = &ArticleError{Source: s.a.Source, Index: s.idx, Err: fmt.Errorf("%w: %v", ErrTaggerPanic, r), Stack: debug.Stack()}
 		}
 	}()
@@ -322,26 +323,37 @@ func eachPool(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], work
 // tagged go to opts.OnError; without it, Build returns the timeline of the
 // other articles together with those errors joined (see [Each]).
 func Build(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opts Options) (*Timeline, error) {
+	// The workers also compute each document's part of the merge (its
+	// items' signatures); the merger interns them as documents arrive.
 	// Each document is appended to the timeline as it arrives, so the
-	// mentions are held once, not in per-document slices and again in the
-	// timeline.
+	// mentions are held once, not in per-document slices and again in
+	// the timeline.
 	tl := &Timeline{}
+	mg := newMerger(tl, opts.Workers)
 	zones := zoneCache{}
+	folders := sync.Pool{New: func() any { return folder{} }} // one in use per worker
 	step := func(s *slot) {
 		s.doc = NewDoc(&s.a, s.ms)
 		s.a, s.ms = parse.Article{}, nil
+		f := folders.Get().(folder)
+		s.prep = prepare(s.doc.Mentions, &s.doc.Source, f)
+		folders.Put(f)
 	}
+	sents := sentenceCache{}
 	err := each(ctx, ex, arts, opts, step, func(s *slot) error {
 		zones.share(&s.doc)
+		sents.share(&s.doc)
+		doc, base := len(tl.Sources), len(tl.Mentions)
 		tl.add(s.doc)
-		s.doc = Doc{}
+		mg.addDoc(doc, base, &s.prep)
+		s.doc, s.prep = Doc{}, prepared{}
 		return nil
 	})
 	var aerr *ArticleError
 	if err != nil && !errors.As(err, &aerr) {
 		return nil, err
 	}
-	if merr := tl.merge(ctx); merr != nil {
+	if merr := mg.run(ctx); merr != nil {
 		return nil, merr
 	}
 	return tl, err
@@ -386,4 +398,52 @@ func (z *zoneCache) time(t time.Time) time.Time {
 	}
 	z.from, z.to = loc, c
 	return t.In(c)
+}
+
+// sentenceCache holds one copy of each sentence text seen: wire copies
+// print the same sentences under many mastheads, and a timeline of them
+// need keep each once.
+type sentenceCache map[string]string
+
+// maxSentences bounds the sentences a sentenceCache remembers.
+const maxSentences = 1 << 20
+
+// share points the sentences of d's mentions (and the expressions, which
+// are substrings of them) at the copies seen before.
+func (c sentenceCache) share(d *Doc) {
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Sentence == "" {
+			continue
+		}
+		first, ok := c[m.Sentence]
+		if !ok {
+			if len(c) >= maxSentences {
+				clear(c)
+			}
+			c[m.Sentence] = m.Sentence
+			continue
+		}
+		if unsafe.StringData(first) == unsafe.StringData(m.Sentence) {
+			continue
+		}
+		if off, ok := offsetIn(m.Text, m.Sentence); ok {
+			m.Text = first[off : off+len(m.Text)]
+		}
+		m.Sentence = first
+	}
+}
+
+// offsetIn returns the offset of s in within, when s is a substring of it
+// (shares its memory).
+func offsetIn(s, within string) (int, bool) {
+	if s == "" || within == "" {
+		return 0, false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	w := uintptr(unsafe.Pointer(unsafe.StringData(within)))
+	if p < w || p+uintptr(len(s)) > w+uintptr(len(within)) {
+		return 0, false
+	}
+	return int(p - w), true
 }

@@ -35,36 +35,30 @@ type eventDraft struct {
 var agencyNames = []string{"AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "dpa", "ANSA", "EFE",
 	"Xinhua", "TASS", "Interfax", "Anadolu", "Kyodo", "Yonhap", "PA Media", "UPI", "ANI", "PTI", "Bloomberg", "Bernama", "Antara"}
 
-// docAgencies returns the agencies a document names in its outlet, title
-// or dated sentences.
-func (mg *merger) docAgencies(doc int) []string {
-	if mg.agencies == nil {
-		mg.agencies = map[int][]string{}
-	}
-	if a, ok := mg.agencies[doc]; ok {
-		return a
-	}
-	src := &mg.tl.Sources[doc]
-	var texts []string
-	texts = append(texts, src.Outlet, src.Title)
-	lo, _ := slices.BinarySearchFunc(mg.tl.Mentions, doc, func(m Mention, d int) int { return cmp.Compare(m.Doc, d) })
+// agencyMask returns the agencies a document names in its outlet, title
+// or dated sentences (those of its mentions ms), as bits over agencyNames.
+func agencyMask(ms []Mention, src *Source) uint32 {
+	// the texts joined by line breaks: a name is found between
+	// non-letters in the whole exactly when it is in one of them
+	var b strings.Builder
+	b.WriteString(src.Outlet)
+	b.WriteByte('\n')
+	b.WriteString(src.Title)
 	prev := ""
-	for i := lo; i < len(mg.tl.Mentions) && mg.tl.Mentions[i].Doc == doc; i++ {
-		if s := mg.tl.Mentions[i].Sentence; s != prev {
-			texts = append(texts, s)
+	for i := range ms {
+		if s := ms[i].Sentence; s != prev {
+			b.WriteByte('\n')
+			b.WriteString(s)
 			prev = s
 		}
 	}
-	var out []string
-	for _, ag := range agencyNames {
-		for _, t := range texts {
-			if containsWord(t, ag) {
-				out = append(out, ag)
-				break
-			}
+	all := b.String()
+	var out uint32
+	for k, ag := range agencyNames {
+		if containsWord(all, ag) {
+			out |= 1 << k
 		}
 	}
-	mg.agencies[doc] = out
 	return out
 }
 
@@ -102,23 +96,29 @@ func sentenceHash(s string) uint64 {
 	return h
 }
 
-// wordSet returns the lower-case words of s.
-func wordSet(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		out[w] = true
-	}
-	return out
+// wordSet returns the lower-case words of s, sorted, each once.
+func wordSet(s string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	slices.Sort(ws)
+	return slices.Compact(ws)
 }
 
-func jaccard(a, b map[string]bool) float64 {
+// jaccard is the Jaccard index of two word sets (see wordSet).
+func jaccard(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	n := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return float64(n) / float64(len(a)+len(b)-n)
@@ -133,7 +133,7 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 		return map[int]int{d: d}
 	}
 	var docs []int
-	sents := map[int][]map[string]bool{}
+	sents := map[int][][]string{}
 	group := map[int]int{}
 	var find func(int) int
 	find = func(d int) int {
@@ -156,7 +156,7 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 			docs = append(docs, d)
 			group[d] = d
 		}
-		h := sentenceHash(mg.tl.Mentions[int(it.m)].Sentence)
+		h := it.shash
 		if o, ok := verbatim[h]; ok && o != d {
 			union(o, d)
 		} else if !ok {
@@ -184,9 +184,7 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 				}
 				same := best >= 0.85
 				if !same && best >= 0.5 {
-					for _, ag := range mg.docAgencies(a) {
-						same = same || slices.Contains(mg.docAgencies(b), ag)
-					}
+					same = mg.agencies[a]&mg.agencies[b] != 0 // one agency named by both
 				}
 				if same {
 					union(a, b)
@@ -354,9 +352,10 @@ func (mg *merger) label(ev *eventDraft) (string, string) {
 // spelling returns the most frequent spelling of a folded name.
 func (mg *merger) spelling(id uint32) string {
 	best, bn := "", -1
-	for _, s := range slices.Sorted(maps.Keys(mg.voc.show[id])) {
-		if n := mg.voc.show[id][s]; n > bn {
-			best, bn = s, n
+	// the most frequent; ties: the first in byte order
+	for _, sp := range mg.voc.show[id] {
+		if sp.n > bn || sp.n == bn && sp.s < best {
+			best, bn = sp.s, sp.n
 		}
 	}
 	if best == "" {
@@ -427,6 +426,7 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 		return nil, -1
 	}
 	cons := &mg.items[ev.consensus]
+	pins := mg.pinsOf(ev.members, cons)
 	var groups [][]int32 // [0]: compatible with the consensus
 	groups = append(groups, nil)
 	for _, ii := range ev.members {
@@ -434,7 +434,7 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 		if it.dur || mg.suspect(it) {
 			continue
 		}
-		if mg.compatible(cons, it) && !mg.missesPin(it, ev.members, cons) {
+		if mg.compatible(cons, it) && !pins.misses(it) {
 			groups[0] = append(groups[0], ii)
 			continue
 		}
@@ -755,25 +755,41 @@ func plural(n int, w string) string {
 	return fmt.Sprintf("%d %ss", n, w)
 }
 
-// missesPin reports whether a day reading cannot hold, in any zone, a
-// clock time of the event that agrees with the consensus: "4:15 p.m.
-// Friday Japan time" pins the instant, and a "March 4" from a London paper
-// is no zone shift of it, whatever other day it overlaps.
-func (mg *merger) missesPin(it *item, members []int32, cons *item) bool {
-	if it.gran != parse.GranDay {
-		return false
-	}
-	// a local day spans, in UTC, from 14 hours before its floating start
-	// to 12 hours after its floating end (zones run from -12 to +14)
-	from, to := it.fs-14*3600, it.fe+12*3600
+// pinSpan is the range of the instants of an event's clock times that
+// agree with its consensus (see misses).
+type pinSpan struct {
+	any      bool
+	min, max int64 // Unix seconds
+}
+
+// pinsOf returns the pinSpan of the clock times among members compatible
+// with the consensus cons.
+func (mg *merger) pinsOf(members []int32, cons *item) pinSpan {
+	var ps pinSpan
 	for _, ii := range members {
 		p := &mg.items[ii]
 		if p.dur || p.gran < parse.GranInstant || p.gran > parse.GranMinute || mg.suspect(p) || !mg.compatible(cons, p) {
 			continue
 		}
-		if u := mg.tl.Mentions[p.m].When.Start.Unix(); u < from || u >= to {
-			return true
+		u := mg.tl.Mentions[p.m].When.Start.Unix()
+		if !ps.any {
+			ps = pinSpan{true, u, u}
 		}
+		ps.min, ps.max = min(ps.min, u), max(ps.max, u)
 	}
-	return false
+	return ps
+}
+
+// misses reports whether a day reading cannot hold, in any zone, a clock
+// time of the event that agrees with the consensus: "4:15 p.m. Friday
+// Japan time" pins the instant, and a "March 4" from a London paper is no
+// zone shift of it, whatever other day it overlaps.
+func (ps pinSpan) misses(it *item) bool {
+	if it.gran != parse.GranDay || !ps.any {
+		return false
+	}
+	// a local day spans, in UTC, from 14 hours before its floating start
+	// to 12 hours after its floating end (zones run from -12 to +14)
+	from, to := it.fs-14*3600, it.fe+12*3600
+	return ps.min < from || ps.max >= to
 }

@@ -5,9 +5,12 @@ import (
 	"context"
 	"iter"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"chronicle/parse"
@@ -37,8 +40,12 @@ import (
 //
 // Work per item is bounded (capped posting scans, at most three lookup
 // names, windows of days), so a run is near-linear in the number of
-// mentions. Memory per mention is an item (48 bytes), its tokens (4 bytes
-// each) and its postings (8 bytes each).
+// mentions. Memory per mention is an item (64 bytes), its tokens (4 bytes
+// each) and its postings (8 bytes each, and their keys in the index).
+//
+// Step 1 depends on one document only: [Build] runs it in the tagging
+// workers (see prepare) and only interns the tokens as documents arrive.
+// Steps 2 and 3 are sequential; the events are then drafted in parallel.
 //
 // Tuning constants, set by hand on the seeds, the stories in
 // testdata/stories and the MEANTIME dev set.
@@ -71,6 +78,7 @@ type item struct {
 	moved  bool // the new date of a plan that moved: a plan even in a past-tense clause
 	dur    bool // an anchored duration, spanning the range of its implied start
 	flags  uint8
+	shash  uint64 // sentenceHash of its sentence
 }
 
 // Item flags, set once the items are built.
@@ -103,11 +111,32 @@ type vocab struct {
 	ids   map[string]uint32
 	words []string
 	df    []int32
-	show  map[uint32]map[string]int // spellings seen per name, for labels
+	show  [][]spelling // per id: the spellings seen of a name (up to 8), for labels
+}
+
+// spelling is one way a name was written and how often.
+type spelling struct {
+	s string
+	n int
 }
 
 func newVocab() *vocab {
-	return &vocab{ids: map[string]uint32{}, words: []string{""}, df: []int32{0}, show: map[uint32]map[string]int{}}
+	return &vocab{ids: map[string]uint32{}, words: []string{""}, df: []int32{0}, show: [][]spelling{nil}}
+}
+
+// saw counts a spelling of name id: the first eight spellings seen are
+// kept.
+func (v *vocab) saw(id uint32, sp string) {
+	ss := v.show[id]
+	for i := range ss {
+		if ss[i].s == sp {
+			ss[i].n++
+			return
+		}
+	}
+	if len(ss) < 8 {
+		v.show[id] = append(ss, spelling{sp, 1})
+	}
 }
 
 func (v *vocab) id(s string) uint32 {
@@ -118,6 +147,7 @@ func (v *vocab) id(s string) uint32 {
 	v.ids[s] = id
 	v.words = append(v.words, s)
 	v.df = append(v.df, 0)
+	v.show = append(v.show, nil)
 	return id
 }
 
@@ -133,28 +163,28 @@ func eligible(m *Mention, src *Source) bool {
 	return !m.Furniture && !src.Undated && !m.When.IsZero() && (m.Kind == parse.KindDate || m.Kind == parse.KindTime) && m.When.Gran != parse.GranUnknown
 }
 
-// mentionSignature builds the signature of a mention's clause.
-func mentionSignature(m *Mention) signature {
+// mention builds the signature of a mention's clause.
+func (sg *signer) mention(m *Mention) signature {
 	s := m.Span.Start - m.Mention.Sentence.Start
 	e := m.Span.End - m.Mention.Sentence.Start
 	if s < 0 || e > len(m.Sentence) || s > e {
-		return signatureAt(m.Text, 0, len(m.Text))
+		return sg.at(m.Text, 0, len(m.Text))
 	}
-	return signatureAt(m.Sentence, s, e)
+	return sg.at(m.Sentence, s, e)
 }
 
-// phraseSignature builds the signature of a mention's clause as if the
+// phrase builds the signature of a mention's clause as if the
 // expression were the whole phrase ("9:30 a.m. EST on Wednesday" for
 // either of its two mentions), keeping the mention's own overnight cues
 // and old-date flag.
-func phraseSignature(m *Mention, phrase parse.Span) signature {
+func (sg *signer) phrase(m *Mention, phrase parse.Span) signature {
 	s := phrase.Start - m.Mention.Sentence.Start
 	e := phrase.End - m.Mention.Sentence.Start
 	if s < 0 || e > len(m.Sentence) || s > e {
-		return mentionSignature(m)
+		return sg.mention(m)
 	}
-	sig := signatureAt(m.Sentence, s, e)
-	own := mentionSignature(m)
+	sig := sg.at(m.Sentence, s, e)
+	own := sg.mention(m)
 	sig.cue, sig.old, sig.moved = own.cue|sig.cue, own.old, own.moved
 	return sig
 }
@@ -180,28 +210,35 @@ func phraseJoin(a, b *Mention) bool {
 
 // merger holds the state of one Merge.
 type merger struct {
-	tl     *Timeline
-	voc    *vocab
-	items  []item
-	link   []int32         // per item: the item it forms one date phrase with, or -1
-	home   []int32         // per item: its cluster in phaseJoin, or -1
-	arena  []uint32        // item tokens
-	weight []float64       // per token id
-	isName []bool          // per token id
-	known  []bool          // per token id: a predicate class
-	sure   map[uint32]bool // heads given as the event word itself (coref)
+	tl      *Timeline
+	workers int // goroutines for per-event work
+	voc     *vocab
+	items   []item
+	link    []int32         // per item: the item it forms one date phrase with, or -1
+	home    []int32         // per item: its cluster in phaseJoin, or -1
+	arena   []uint32        // item tokens
+	weight  []float64       // per token id
+	isName  []bool          // per token id
+	known   []bool          // per token id: a predicate class
+	sure    map[uint32]bool // heads given as the event word itself (coref)
+	// the ids of "say" and "postpone" (0: no item has it), set once
+	// every item is interned
+	say, postpone uint32
 
 	// clusters: first item of each; multi-item ones also in multi
 	first    []int32
-	multi    []*cluster       // nil for one-item clusters
-	index    postings         // (token, week) → clusters
-	parent   []int32          // union-find over clusters (conflict joins)
-	orphans  []int32          // durations that found no event
-	pubS     []int64          // floating start of each doc\'s publication day
-	agencies map[int][]string // news agencies each doc names (lazily)
+	multi    []*cluster // nil for one-item clusters
+	index    postings   // (token, week) → clusters
+	parent   []int32    // union-find over clusters (conflict joins)
+	orphans  []int32    // durations that found no event
+	pubS     []int64    // floating start of each doc\'s publication day
+	docRank  []int32    // per doc: its rank by provenance (see compareProvenance)
+	agencies []uint32   // per doc: the news agencies it names (see prepared)
 
-	scratch [2]bag  // bags of one-item clusters, reused
-	candBuf []int32 // candidates, reused
+	scratch [2]bag   // bags of one-item clusters, reused
+	candBuf []int32  // candidates, reused
+	seen    []uint32 // per cluster: the stamp of the last candidates call that met it
+	stamp   uint32
 }
 
 // cluster is a growing event of more than one item.
@@ -210,6 +247,7 @@ type cluster struct {
 	vals    []int32    // one item per distinct interval
 	cent    []tokCount // token counts over the members, capped
 	heads   []tokCount // head predicate counts
+	named   bool       // cent has a name
 }
 
 // tokCount is a token and how many members of a cluster have it.
@@ -255,54 +293,134 @@ func (mg *merger) bagOf(ci int32, k int) bag {
 	return *sb
 }
 
-// postings is an index from keys to clusters: singly linked lists in
-// flat arrays, newest first.
-type postings struct {
-	head map[uint64]int32
-	next []int32
-	clus []int32
+// preItem is an item before its tokens are interned: what a tagging
+// worker computes for one mention, from its document alone.
+type preItem struct {
+	it    item // dates and cues; it.m is the mention's index in its document
+	sig   signature
+	link  bool // one date phrase with the item before it
+	drop  bool // an anchored duration without an implied start: interned, not kept
+	coref bool // the expression is the event word itself
 }
 
-func (p *postings) add(k uint64, ci int32) {
-	h, ok := p.head[k]
-	if ok && p.clus[h] == ci {
-		return
-	}
-	if !ok {
-		h = -1
-	}
-	p.head[k] = int32(len(p.clus))
-	p.clus = append(p.clus, ci)
-	p.next = append(p.next, h)
+// prepared is the part of merging that depends on one document only,
+// computed by the tagging workers ([Build]) so that the merge itself only
+// interns it.
+type prepared struct {
+	items    []preItem
+	agencies uint32 // bit k: the document names agencyNames[k]
 }
 
-// scan appends up to limit clusters under k, newest first.
-func (p *postings) scan(k uint64, limit int, out []int32) []int32 {
-	h, ok := p.head[k]
-	for n := 0; ok && h >= 0 && n < limit; n++ {
-		out = append(out, p.clus[h])
-		h = p.next[h]
+// prepare computes the items of one document's mentions ms (all of one
+// document, in order) and the news agencies it names. f remembers the
+// folded names (see folder); prepare may be called on several goroutines
+// at once, each with its own folder.
+func prepare(ms []Mention, src *Source, f folder) prepared {
+	var p prepared
+	sg := signer{fold: f}
+	p.agencies = agencyMask(ms, src)
+	// date phrases: runs of eligible mentions joined by "on", "at", ","
+	phrase := make([]parse.Span, len(ms))
+	for i := range ms {
+		m := &ms[i]
+		phrase[i] = m.Span
+		if i > 0 && eligible(m, src) && eligible(&ms[i-1], src) && phraseJoin(&ms[i-1], m) {
+			phrase[i].Start = phrase[i-1].Start
+		}
 	}
-	return out
+	for i := len(ms) - 2; i >= 0; i-- {
+		if phrase[i+1].Start < ms[i+1].Span.Start && phrase[i+1].Start <= ms[i].Span.Start {
+			phrase[i].End = phrase[i+1].End
+		}
+	}
+	var (
+		hashed *string // the sentence last hashed (mentions of one sentence are adjacent), and its hash
+		hash   uint64
+	)
+	sentHash := func(m *Mention) uint64 {
+		if hashed == nil || m.Sentence != *hashed {
+			hashed, hash = &m.Sentence, sentenceHash(m.Sentence)
+		}
+		return hash
+	}
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case eligible(m, src):
+			// a phrase joined to the mention before: that mention is
+			// eligible too, so its item is the one just before
+			pi := preItem{link: phrase[i].Start < m.Span.Start, coref: m.Rule == corefRule}
+			pi.it, pi.sig = sg.itemOf(m, phrase[i])
+			pi.it.m, pi.it.shash = int32(i), sentHash(m)
+			p.items = append(p.items, pi)
+		case anchoredDuration(m, src):
+			pi := preItem{coref: m.Rule == corefRule}
+			pi.it, pi.sig = sg.itemOf(m, m.Span)
+			pi.it.m, pi.it.shash = int32(i), sentHash(m)
+			pi.drop = !placeDuration(&pi.it, m, src)
+			p.items = append(p.items, pi)
+		}
+	}
+	return p
 }
 
-func (mg *merger) newItem(i int, m *Mention, phrase parse.Span) item {
-	sig := mentionSignature(m)
+// itemOf computes a mention's item, but for its tokens, and its clause's
+// signature.
+func (sg *signer) itemOf(m *Mention, phrase parse.Span) (item, signature) {
+	sig := sg.mention(m)
 	if phrase != m.Span {
-		sig = phraseSignature(m, phrase)
+		sig = sg.phrase(m, phrase)
 	}
-	it := item{m: int32(i), doc: int32(m.Doc), cue: sig.cue, old: sig.old, moved: sig.moved}
+	it := item{cue: sig.cue, old: sig.old, moved: sig.moved}
 	if m.Rule == corefRule {
 		// the expression is the event word itself: it is the head
 		sig.head = predicate(HeadLemma(m.Text))
 		sig.preds = append(sig.preds, sig.head)
 	}
+	if !m.When.IsZero() {
+		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
+		if off, ok := writtenOffset(m.TIMEX); ok && it.gran <= parse.GranHour {
+			// "11:30 p.m. Oslo time" in a Kyiv paper: the wall clock
+			// as written, not as converted
+			z := time.FixedZone("", off)
+			it.fs, it.fe = floating(m.When.Start.In(z)).Unix(), floating(m.When.End.In(z)).Unix()
+		}
+	}
+	return it, sig
+}
+
+// addDoc interns the prepared items of document doc, whose first mention
+// is tl.Mentions[base], in order, and keeps them.
+func (mg *merger) addDoc(doc, base int, p *prepared) {
+	for len(mg.agencies) <= doc {
+		mg.agencies = append(mg.agencies, 0)
+	}
+	mg.agencies[doc] = p.agencies
+	for k := range p.items {
+		pi := &p.items[k]
+		it := pi.it
+		it.m, it.doc = int32(base)+pi.it.m, int32(doc)
+		mg.intern(&it, &pi.sig, pi.coref)
+		if pi.drop {
+			continue
+		}
+		link := int32(-1)
+		if pi.link {
+			link = int32(len(mg.items) - 1)
+		}
+		mg.items = append(mg.items, it)
+		mg.link = append(mg.link, link)
+	}
+}
+
+// intern gives an item the ids of its signature's tokens.
+func (mg *merger) intern(it *item, sig *signature, coref bool) {
 	if sig.speaker != "" {
 		it.spk = mg.voc.id("n:" + sig.speaker)
 	}
 	if sig.head != "" {
 		it.head = mg.voc.id("p:" + sig.head)
-		if m.Rule == corefRule {
+		if coref {
 			mg.sure[it.head] = true
 		}
 	}
@@ -311,13 +429,7 @@ func (mg *merger) newItem(i int, m *Mention, phrase parse.Span) item {
 	for _, n := range sig.names[:min(len(sig.names), 32)] {
 		id := mg.voc.id("n:" + n)
 		mg.arena = append(mg.arena, id)
-		sp := sig.spelling(n)
-		if mg.voc.show[id] == nil {
-			mg.voc.show[id] = map[string]int{}
-		}
-		if len(mg.voc.show[id]) < 8 || mg.voc.show[id][sp] > 0 {
-			mg.voc.show[id][sp]++
-		}
+		mg.voc.saw(id, sig.spelling(n))
 	}
 	slices.Sort(mg.arena[start:])
 	it.nn = uint8(len(mg.arena) - start)
@@ -336,16 +448,6 @@ func (mg *merger) newItem(i int, m *Mention, phrase parse.Span) item {
 		mg.arena = append(mg.arena, mg.voc.id("n:"+p))
 	}
 	it.nl = uint8(len(mg.arena) - start)
-	if !m.When.IsZero() {
-		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
-		if off, ok := writtenOffset(m.TIMEX); ok && it.gran <= parse.GranHour {
-			// "11:30 p.m. Oslo time" in a Kyiv paper: the wall clock
-			// as written, not as converted
-			z := time.FixedZone("", off)
-			it.fs, it.fe = floating(m.When.Start.In(z)).Unix(), floating(m.When.End.In(z)).Unix()
-		}
-	}
-	return it
 }
 
 // vector returns an item's tokens (names and predicates), sorted, each
@@ -503,7 +605,7 @@ func addVec(a, b []tokCount) []tokCount {
 // item's (President Zelensky's and his foreign minister's words of one
 // day are two statements).
 func (mg *merger) sameSpeaker(it *item, ci int32) bool {
-	say := mg.voc.ids["p:say"]
+	say := mg.say
 	if it.spk == 0 || it.head != say {
 		return true
 	}
@@ -528,7 +630,7 @@ func (mg *merger) knownHead(h []tokCount) bool {
 
 // isSay reports whether the heads are all "say".
 func (mg *merger) isSay(h []tokCount) bool {
-	say := mg.voc.ids["p:say"]
+	say := mg.say
 	for _, x := range h {
 		if x.tok != say {
 			return false
@@ -619,7 +721,7 @@ func (mg *merger) lookupTokens(it *item) []uint32 {
 	out = out[:min(3, len(out))]
 	// the head (other than "said") also finds the clusters of
 	// follow-up sentences that name nobody ("the quake struck late Sunday")
-	if it.head != 0 && it.head != mg.voc.ids["p:say"] {
+	if it.head != 0 && it.head != mg.say {
 		out = append(out, it.head)
 	}
 	return out
@@ -661,7 +763,7 @@ func (mg *merger) indexConflict(ci int32, b bag, week int64) {
 
 // eventful reports whether a bag has an event word other than "say".
 func (mg *merger) eventful(b bag) bool {
-	say := mg.voc.ids["p:say"]
+	say := mg.say
 	for _, tc := range b.toks {
 		if mg.known[tc.tok] && tc.tok != say {
 			return true
@@ -676,7 +778,8 @@ func (mg *merger) eventful(b bag) bool {
 }
 
 // candidates returns the clusters filed under toks that may overlap the
-// floating span [from, to), each once, ascending; at most limit per key.
+// floating span [from, to), each once, in no particular order; at most
+// limit per key.
 func (mg *merger) candidates(toks []uint32, from, to int64, limit int) []int32 {
 	out := mg.candBuf[:0]
 	defer func() { mg.candBuf = out[:0] }()
@@ -689,64 +792,64 @@ func (mg *merger) candidates(toks []uint32, from, to int64, limit int) []int32 {
 		w1 = w0 + 120
 	}
 	for _, t := range toks {
-		for d := d0; d <= d1; d++ {
-			out = mg.index.scan(key(t, daySpace, d), limit, out)
-		}
-		for w := w0; w <= w1; w++ {
-			out = mg.index.scan(key(t, weekSpace, w), limit, out)
+		out = mg.index.scanRange(t, daySpace, d0, d1, limit, out)
+		out = mg.index.scanRange(t, weekSpace, w0, w1, limit, out)
+	}
+	// each once (a cluster is filed under many keys)
+	for len(mg.seen) < len(mg.first) {
+		mg.seen = append(mg.seen, 0)
+	}
+	mg.stamp++
+	u := out[:0]
+	for _, c := range out {
+		if mg.seen[c] != mg.stamp {
+			mg.seen[c] = mg.stamp
+			u = append(u, c)
 		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return u
 }
 
 const day = 86400 // seconds
 
 // mergeEvents groups the mentions of tl into events and detects conflicts
-// (see the outline at the top of this file).
+// (see the outline at the top of this file). The mentions of one document
+// must be adjacent.
 func mergeEvents(ctx context.Context, tl *Timeline) error {
-	mg := &merger{tl: tl, voc: newVocab(), index: postings{head: map[uint64]int32{}}, sure: map[uint32]bool{}}
-	// date phrases: runs of eligible mentions joined by "on", "at", ","
-	phrase := make([]parse.Span, len(tl.Mentions))
-	for i := range tl.Mentions {
-		m := &tl.Mentions[i]
-		phrase[i] = m.Span
-		if i > 0 && eligible(m, &tl.Sources[m.Doc]) && eligible(&tl.Mentions[i-1], &tl.Sources[tl.Mentions[i-1].Doc]) && phraseJoin(&tl.Mentions[i-1], m) {
-			phrase[i].Start = phrase[i-1].Start
+	mg := newMerger(tl, 0)
+	f := folder{}
+	for lo := 0; lo < len(tl.Mentions); {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		doc := tl.Mentions[lo].Doc
+		hi := lo + 1
+		for hi < len(tl.Mentions) && tl.Mentions[hi].Doc == doc {
+			hi++
+		}
+		p := prepare(tl.Mentions[lo:hi], &tl.Sources[doc], f)
+		mg.addDoc(doc, lo, &p)
+		lo = hi
 	}
-	for i := len(tl.Mentions) - 2; i >= 0; i-- {
-		if phrase[i+1].Start < tl.Mentions[i+1].Span.Start && phrase[i+1].Start <= tl.Mentions[i].Span.Start {
-			phrase[i].End = phrase[i+1].End
-		}
+	return mg.run(ctx)
+}
+
+// newMerger returns a merger for tl, with no items yet (see addDoc).
+// It runs the per-event work on that many goroutines (0: GOMAXPROCS).
+func newMerger(tl *Timeline, workers int) *merger {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	prevItem := int32(-1) // the item of mention i-1, if any
-	for i := range tl.Mentions {
-		m := &tl.Mentions[i]
-		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		src := &tl.Sources[m.Doc]
-		link, cur := int32(-1), int32(-1)
-		if phrase[i].Start < m.Span.Start {
-			link = prevItem
-		}
-		switch {
-		case eligible(m, src):
-			cur = int32(len(mg.items))
-			mg.items = append(mg.items, mg.newItem(i, m, phrase[i]))
-			mg.link = append(mg.link, link)
-		case anchoredDuration(m, src):
-			it := mg.newItem(i, m, m.Span)
-			if placeDuration(&it, m, src) {
-				mg.items = append(mg.items, it)
-				mg.link = append(mg.link, -1)
-			}
-		}
-		prevItem = cur
+	return &merger{tl: tl, voc: newVocab(), sure: map[uint32]bool{}, workers: workers}
+}
+
+// run merges the items added so far.
+func (mg *merger) run(ctx context.Context) error {
+	tl := mg.tl
+	for len(mg.agencies) < len(tl.Sources) {
+		mg.agencies = append(mg.agencies, 0)
 	}
+	mg.rankDocs()
 	mg.pubS = make([]int64, len(tl.Sources))
 	for d, src := range tl.Sources {
 		p := src.Published
@@ -767,6 +870,9 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 			}
 		}
 	}
+	// (the heads of durations, interned from here on, are ongoing
+	// things, never a statement or a postponement)
+	mg.say, mg.postpone = mg.voc.ids["p:say"], mg.voc.ids["p:postpone"]
 	n := float64(len(mg.items))
 	mg.weight = make([]float64, len(mg.voc.words))
 	mg.isName = make([]bool, len(mg.voc.words))
@@ -780,7 +886,7 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 			mg.weight[t] = math.Log(1 + n/float64(df))
 		}
 	}
-	order := mg.canonicalOrder()
+	order := mg.renumber()
 	if err := mg.phaseJoin(ctx, order); err != nil {
 		return err
 	}
@@ -788,6 +894,8 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 		return err
 	}
 	mg.phaseDurations()
+	// the clusters are final: free the index before the events are built
+	mg.index, mg.seen, mg.link, mg.home = postings{}, nil, nil, nil
 	mg.buildEvents()
 	return nil
 }
@@ -795,13 +903,95 @@ func mergeEvents(ctx context.Context, tl *Timeline) error {
 // canonicalOrder sorts the dated items finest first, then by date and
 // provenance: an order that does not depend on the input's.
 func (mg *merger) canonicalOrder() []int32 {
-	var order []int32
+	// the keys of compareItems side by side, but for the mentions'
+	// sentences and texts, compared only on ties
+	type sortKey struct {
+		gran      parse.Granularity
+		fs, fe    int64
+		rank, pos int
+		i         int32
+	}
+	var keys []sortKey
 	for i := range mg.items {
-		if !mg.items[i].dur {
-			order = append(order, int32(i))
+		if it := &mg.items[i]; !it.dur {
+			m := &mg.tl.Mentions[it.m]
+			keys = append(keys, sortKey{it.gran, it.fs, it.fe, int(mg.docRank[m.Doc]), m.Span.Start, int32(i)})
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return mg.compareItems(&mg.items[a], &mg.items[b]) })
+	cmpKeys := func(a, b sortKey) int {
+		if c := cmp.Compare(a.gran, b.gran); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.fs, b.fs); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.fe, b.fe); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.pos, b.pos); c != 0 {
+			return c
+		}
+		return mg.compareProvenance(int(mg.items[a.i].m), int(mg.items[b.i].m))
+	}
+	if mg.workers < 2 || len(keys) < 1<<12 {
+		slices.SortStableFunc(keys, cmpKeys)
+	} else {
+		// two halves sorted at once, then merged: still stable
+		mid := len(keys) / 2
+		var wg sync.WaitGroup
+		wg.Go(func() { slices.SortStableFunc(keys[:mid], cmpKeys) })
+		slices.SortStableFunc(keys[mid:], cmpKeys)
+		wg.Wait()
+		merged := make([]sortKey, 0, len(keys))
+		l, r := keys[:mid], keys[mid:]
+		for len(l) > 0 && len(r) > 0 {
+			if cmpKeys(r[0], l[0]) < 0 {
+				merged, r = append(merged, r[0]), r[1:]
+			} else {
+				merged, l = append(merged, l[0]), l[1:]
+			}
+		}
+		keys = append(append(merged, l...), r...)
+	}
+	order := make([]int32, len(keys))
+	for k, key := range keys {
+		order[k] = key.i
+	}
+	return order
+}
+
+// renumber puts the items in canonical order, then the durations, and
+// returns that order (0, 1, … over the dated items). The items a cluster
+// compares are then near each other in memory.
+func (mg *merger) renumber() []int32 {
+	perm := mg.canonicalOrder()
+	n := len(perm)
+	for i := range mg.items {
+		if mg.items[i].dur {
+			perm = append(perm, int32(i))
+		}
+	}
+	inv := make([]int32, len(mg.items))
+	items := make([]item, len(mg.items))
+	for k, i := range perm {
+		inv[i] = int32(k)
+		items[k] = mg.items[i]
+	}
+	link := make([]int32, len(mg.link))
+	for k, i := range perm {
+		link[k] = -1
+		if l := mg.link[i]; l >= 0 {
+			link[k] = inv[l]
+		}
+	}
+	mg.items, mg.link = items, link
+	order := perm[:n]
+	for k := range order {
+		order[k] = int32(k)
+	}
 	return order
 }
 
@@ -822,14 +1012,7 @@ func (mg *merger) compareItems(a, b *item) int {
 // publication) and position, never by input order.
 func (mg *merger) compareProvenance(a, b int) int {
 	ma, mb := &mg.tl.Mentions[a], &mg.tl.Mentions[b]
-	sa, sb := &mg.tl.Sources[ma.Doc], &mg.tl.Sources[mb.Doc]
-	if c := cmp.Compare(sa.Outlet, sb.Outlet); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(sa.Source, sb.Source); c != 0 {
-		return c
-	}
-	if c := sa.Published.Compare(sb.Published); c != 0 {
+	if c := cmp.Compare(mg.docRank[ma.Doc], mg.docRank[mb.Doc]); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(ma.Span.Start, mb.Span.Start); c != 0 {
@@ -839,6 +1022,35 @@ func (mg *merger) compareProvenance(a, b int) int {
 		return c
 	}
 	return cmp.Compare(ma.Text, mb.Text)
+}
+
+// rankDocs sets docRank: the documents ranked by outlet, source and
+// publication time, equal ones alike.
+func (mg *merger) rankDocs() {
+	srcs := mg.tl.Sources
+	cmpDocs := func(a, b int32) int {
+		sa, sb := &srcs[a], &srcs[b]
+		if c := cmp.Compare(sa.Outlet, sb.Outlet); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(sa.Source, sb.Source); c != 0 {
+			return c
+		}
+		return sa.Published.Compare(sb.Published)
+	}
+	order := make([]int32, len(srcs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, cmpDocs)
+	mg.docRank = make([]int32, len(srcs))
+	r := int32(0)
+	for k, d := range order {
+		if k > 0 && cmpDocs(order[k-1], d) != 0 {
+			r++
+		}
+		mg.docRank[d] = r
+	}
 }
 
 // phaseJoin lets each item join the most similar cluster whose dates it
@@ -875,10 +1087,11 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 				continue
 			}
 			cb := mg.bagOf(ci, 0)
-			if it.nn > 0 && mg.hasNames(cb.toks) && mg.sharedNames(vec, cb.toks) == 0 && mg.sharedObjects(vec, cb.toks) < 2 && !mg.sameInstant(it, ci) {
+			ov := mg.overlapOf(vec, cb.toks)
+			if it.nn > 0 && mg.named(ci) && ov.names == 0 && ov.objects < 2 && !mg.sameInstant(it, ci) {
 				continue
 			}
-			if mg.weakLink(it, ib, cb, ci) {
+			if mg.weakLink(it, ov, cb, ci) {
 				continue
 			}
 			if !mg.sameSpeaker(it, ci) {
@@ -891,6 +1104,8 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 			// a clock time that coincides with one of the cluster's,
 			// told with the same event word, beats similarity
 			co := sim >= joinSim && mg.coincides(it, ci)
+			// the best is the greatest (co, sim), then the lowest
+			// cluster, whatever the order of the candidates
 			if co && !bestCo || co == bestCo && (sim > bestSim || (sim == bestSim && best >= 0 && ci < best)) {
 				best, bestSim, bestCo = ci, sim, co
 			}
@@ -924,7 +1139,7 @@ func (mg *merger) compatibleAll(ci int32, it *item) bool {
 // the same event word (not "said"): a Tokyo paper's "4:15 p.m. Friday Japan time" and a California paper's
 // "11:15 p.m. Thursday" need share no name to be one happening.
 func (mg *merger) sameInstant(it *item, ci int32) bool {
-	if it.gran < parse.GranInstant || it.gran > parse.GranMinute || it.head == 0 || it.head == mg.voc.ids["p:say"] {
+	if it.gran < parse.GranInstant || it.gran > parse.GranMinute || it.head == 0 || it.head == mg.say {
 		return false
 	}
 	w := mg.tl.Mentions[it.m].When
@@ -942,7 +1157,7 @@ func (mg *merger) sameInstant(it *item, ci int32) bool {
 // time, or a clock time within the other's day ("11:15 p.m. Thursday" and
 // "late on Thursday, March 5").
 func (mg *merger) coincides(it *item, ci int32) bool {
-	if it.head == 0 || it.head == mg.voc.ids["p:say"] || it.gran < parse.GranInstant || it.gran > parse.GranDay {
+	if it.head == 0 || it.head == mg.say || it.gran < parse.GranInstant || it.gran > parse.GranDay {
 		return false
 	}
 	clock := func(x *item) bool { return x.gran >= parse.GranInstant && x.gran <= parse.GranMinute }
@@ -991,50 +1206,69 @@ func (mg *merger) sharedObjects(a, b []tokCount) int {
 	return n
 }
 
-// rareShared reports whether two bags share a name that is not very
-// common in the run: one in fewer than a quarter of the items (a
-// country every report names tells nothing about which event it is).
-func (mg *merger) rareShared(a, b []tokCount) bool {
-	for t := range shared(a, b) {
-		if mg.isName[t] && int(mg.voc.df[t])*commonShare < len(mg.items) {
-			return true
-		}
-	}
-	return false
-}
-
-// sharedPreds counts the predicate tokens two bags have in common.
-func (mg *merger) sharedPreds(a, b []tokCount) int {
-	n := 0
-	for t := range shared(a, b) {
-		if !mg.isName[t] {
-			n++
-		}
-	}
-	return n
-}
-
 // weakLink reports a join that rests on too little: an item and a cluster
 // with different head predicates that share no predicate word and at most
 // one name ("the death toll rose on Tuesday" and "the embassy updated its
 // travel advice for Peru on Tuesday"), or a coarse date (a quarter, a
 // year) whose head differs from a finer cluster's ("by the end of the
-// year" is no "vote on February 17").
-func (mg *merger) weakLink(it *item, ib, cb bag, ci int32) bool {
+// year" is no "vote on February 17"). ov is the overlap of the item's
+// tokens with the cluster's.
+func (mg *merger) weakLink(it *item, ov overlap, cb bag, ci int32) bool {
 	if it.head == 0 || len(cb.heads) == 0 || slices.ContainsFunc(cb.heads, func(h tokCount) bool { return h.tok == it.head }) {
 		return false
 	}
-	if mg.sharedPreds(ib.toks, cb.toks) == 0 && mg.sharedNames(ib.toks, cb.toks) < 2 && !mg.rareShared(ib.toks, cb.toks) {
+	if ov.preds == 0 && ov.names < 2 && !ov.rare {
 		return true
 	}
 	if it.gran > parse.GranMonth {
 		for _, v := range mg.vals(ci) {
 			if mg.items[v].gran <= parse.GranWeek {
-				return mg.sharedPreds(ib.toks, cb.toks) < 2
+				return ov.preds < 2
 			}
 		}
 	}
 	return false
+}
+
+// overlap is what an item's tokens share with a cluster's.
+type overlap struct {
+	names, objects, preds int  // shared names, objects (see sharedObjects) and predicate tokens
+	rare                  bool // a shared name is in fewer than 1/commonShare of the items
+}
+
+// overlapOf measures, in one pass, what the sorted token bags a (an
+// item's) and b (a cluster's) share.
+func (mg *merger) overlapOf(a, b []tokCount) overlap {
+	var ov overlap
+	i, j := 0, 0
+	for ; j < len(b) && i < len(a); j++ {
+		tb := b[j].tok
+		for i < len(a) && a[i].tok < tb {
+			i++
+		}
+		if i < len(a) && a[i].tok == tb {
+			switch {
+			case mg.isName[tb]:
+				ov.names++
+				ov.rare = ov.rare || int(mg.voc.df[tb])*commonShare < len(mg.items)
+			case !mg.known[tb]:
+				ov.objects++
+				ov.preds++
+			default:
+				ov.preds++
+			}
+			i++
+		}
+	}
+	return ov
+}
+
+// named reports whether cluster ci's bag has a name (see hasNames).
+func (mg *merger) named(ci int32) bool {
+	if c := mg.multi[ci]; c != nil {
+		return c.named
+	}
+	return mg.items[mg.first[ci]].nn > 0
 }
 
 // join adds item ii to cluster ci.
@@ -1043,7 +1277,7 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 	if c == nil {
 		f := &mg.items[mg.first[ci]]
 		v, h := mg.vector(f, nil, nil)
-		c = &cluster{members: []int32{mg.first[ci]}, vals: []int32{mg.first[ci]}, cent: v, heads: h}
+		c = &cluster{members: []int32{mg.first[ci]}, vals: []int32{mg.first[ci]}, cent: v, heads: h, named: f.nn > 0}
 		mg.multi[ci] = c
 	}
 	it := &mg.items[ii]
@@ -1060,6 +1294,7 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 		c.vals = append(c.vals, ii)
 	}
 	c.cent = addVec(c.cent, vec)
+	c.named = mg.hasNames(c.cent)
 	c.heads = addVec(c.heads, hv)
 	mg.home[ii] = ci
 	mg.indexItem(ci, it)
@@ -1180,16 +1415,66 @@ func (mg *merger) find(c int32) int32 {
 	return c
 }
 
+// pair is two clusters that may be one happening dated two ways, a < b.
+type pair struct {
+	a, b int32
+	sim  float64
+}
+
+// conflictPairs returns the clusters cluster ai may be joined with in
+// phaseConflictJoin (see conflictable). It uses mg's scratch bags.
+func (mg *merger) conflictPairs(ai int32) []pair {
+	b := mg.bagOf(ai, 0)
+	if len(mg.members(ai)) == 0 || !mg.eventful(b) {
+		return nil
+	}
+	// names and objects ("shareholders", "emergency"), rarest first
+	var ns []uint32
+	for _, tc := range b.toks {
+		if !mg.known[tc.tok] && mg.voc.df[tc.tok] >= 2 {
+			ns = append(ns, tc.tok)
+		}
+	}
+	if len(ns) == 0 {
+		return nil // a strong overlap needs shared names or objects
+	}
+	slices.SortFunc(ns, func(x, y uint32) int {
+		if c := cmp.Compare(mg.voc.df[x], mg.voc.df[y]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	rep := &mg.items[mg.first[ai]]
+	reach := int64(9 * day)
+	if mg.planned(rep) {
+		reach = 62 * day
+	}
+	var cands []int32
+	for _, n := range ns[:min(4, len(ns))] {
+		for w := epochWeek(rep.fs - reach); w <= epochWeek(rep.fe+reach); w++ {
+			cands = mg.index.scan(key(n, conflictSpace, w), 8, cands)
+		}
+	}
+	slices.Sort(cands)
+	var out []pair
+	for _, bi := range slices.Compact(cands) {
+		if bi == ai {
+			continue
+		}
+		a, b := min(ai, bi), max(ai, bi)
+		if sim, ok := mg.conflictable(a, b); ok {
+			out = append(out, pair{a, b, sim})
+		}
+	}
+	return out
+}
+
 // phaseConflictJoin joins clusters that describe one happening with
 // incompatible near dates. Candidates share one of the two rarest names.
 func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 	mg.parent = make([]int32, len(mg.first))
 	for i := range mg.parent {
 		mg.parent[i] = int32(i)
-	}
-	type pair struct {
-		a, b int32
-		sim  float64
 	}
 	// candidates share a name (one of the four rarest seen elsewhere),
 	// have an event word, and lie within a few weeks of each other
@@ -1201,55 +1486,18 @@ func (mg *merger) phaseConflictJoin(ctx context.Context) error {
 			mg.indexConflict(int32(ci), b, epochWeek(mg.items[mg.first[ci]].fs))
 		}
 	}
+	// what each cluster finds depends on nothing the search changes: the
+	// clusters are searched in parallel
+	found := make([][]pair, len(mg.first))
+	mg.parallelViews(len(mg.first), func(v *merger, ai int) {
+		found[ai] = v.conflictPairs(int32(ai))
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	var pairs []pair
-	var cands []int32
-	for ai := range mg.first {
-		if ai%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		b := mg.bagOf(int32(ai), 0)
-		if len(mg.members(int32(ai))) == 0 || !mg.eventful(b) {
-			continue
-		}
-		// names and objects ("shareholders", "emergency"), rarest first
-		var ns []uint32
-		for _, tc := range b.toks {
-			if !mg.known[tc.tok] && mg.voc.df[tc.tok] >= 2 {
-				ns = append(ns, tc.tok)
-			}
-		}
-		if len(ns) == 0 {
-			continue // a strong overlap needs shared names or objects
-		}
-		slices.SortFunc(ns, func(x, y uint32) int {
-			if c := cmp.Compare(mg.voc.df[x], mg.voc.df[y]); c != 0 {
-				return c
-			}
-			return cmp.Compare(x, y)
-		})
-		rep := &mg.items[mg.first[ai]]
-		reach := int64(9 * day)
-		if mg.planned(rep) {
-			reach = 62 * day
-		}
-		cands = cands[:0]
-		for _, n := range ns[:min(4, len(ns))] {
-			for w := epochWeek(rep.fs - reach); w <= epochWeek(rep.fe+reach); w++ {
-				cands = mg.index.scan(key(n, conflictSpace, w), 8, cands)
-			}
-		}
-		slices.Sort(cands)
-		for _, bi := range slices.Compact(cands) {
-			if bi == int32(ai) {
-				continue
-			}
-			a, b := min(int32(ai), bi), max(int32(ai), bi)
-			if sim, ok := mg.conflictable(a, b); ok {
-				pairs = append(pairs, pair{a, b, sim})
-			}
-		}
+	for _, ps := range found {
+		pairs = append(pairs, ps...)
 	}
 	used := make([]bool, len(mg.first))
 	slices.SortFunc(pairs, func(x, y pair) int {
@@ -1308,6 +1556,7 @@ func (mg *merger) absorb(a, b int32) {
 		cent:    addVec(ba.toks, bb.toks),
 		heads:   addVec(ba.heads, bb.heads),
 	}
+	merged.named = mg.hasNames(merged.cent)
 	mg.multi[a] = merged
 	mg.multi[b] = &cluster{} // emptied
 }
@@ -1339,7 +1588,7 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	if !once || names+objects < 2 && !nameless && !headed {
 		return 0, false
 	}
-	sayID := mg.voc.ids["p:say"]
+	sayID := mg.say
 	okPred := false
 	i, j := 0, 0
 	for i < len(ba.toks) && j < len(bb.toks) {
@@ -1364,7 +1613,7 @@ func (mg *merger) conflictable(a, b int32) (float64, bool) {
 	}
 	// "postponed on Thursday" and "the verdict on Friday": the day of a
 	// postponement is no reading of the date of what it postpones
-	pp := mg.voc.ids["p:postpone"]
+	pp := mg.postpone
 	isPP := func(h tokCount) bool { return h.tok == pp }
 	if pa, pb := slices.ContainsFunc(ba.heads, isPP), slices.ContainsFunc(bb.heads, isPP); pa != pb {
 		return 0, false
@@ -1429,7 +1678,7 @@ func (mg *merger) sharedOnce(a, b []tokCount) bool {
 // object: "the fire, which started on March 4" and "the fire broke out
 // late on Thursday, March 5", whatever else the clusters name.
 func (mg *merger) namelessPair(ma, mb []int32) bool {
-	say := mg.voc.ids["p:say"]
+	say := mg.say
 	for _, x := range ma[:min(len(ma), 64)] {
 		a := &mg.items[x]
 		if a.nn > 0 || a.head == 0 || a.head == say {
@@ -1463,7 +1712,7 @@ func tokCounts(ts []uint32) []tokCount {
 // event word other than "said".
 func (mg *merger) sameHead(a, b []tokCount) bool {
 	ta, tb := mg.topHead(a), mg.topHead(b)
-	return ta != 0 && ta == tb && ta != mg.voc.ids["p:say"]
+	return ta != 0 && ta == tb && ta != mg.say
 }
 
 // topHead returns the most common head of a bag (ties: the lower id), or 0.
@@ -1518,12 +1767,13 @@ func (mg *merger) buildEvents() {
 		}
 	}
 	groups = append(groups, mg.orphanGroups()...)
-	var evs []*eventDraft
-	for _, members := range groups {
-		members = slices.Clone(members)
+	// the drafts depend on nothing but their members: in parallel
+	evs := make([]*eventDraft, len(groups))
+	mg.parallel(len(groups), func(k int) {
+		members := slices.Clone(groups[k])
 		slices.SortFunc(members, func(a, b int32) int { return mg.compareProvenance(int(mg.items[a].m), int(mg.items[b].m)) })
-		evs = append(evs, mg.draft(members))
-	}
+		evs[k] = mg.draft(members)
+	})
 	slices.SortFunc(evs, func(a, b *eventDraft) int {
 		if c := cmp.Compare(a.baseID, b.baseID); c != 0 {
 			return c
@@ -1559,6 +1809,55 @@ func (mg *merger) buildEvents() {
 		return cmp.Compare(a.ID, b.ID)
 	})
 	mg.detectConflicts(evs)
+}
+
+// parallel calls f(0) … f(n-1) on mg.workers goroutines, in no
+// particular order; f may only write what is its own.
+func (mg *merger) parallel(n int, f func(i int)) {
+	mg.parallelOn(n, func(_, i int) { f(i) })
+}
+
+// parallelViews is parallel with a view of mg per goroutine: mg itself or
+// a copy that shares everything but the scratch buffers, which f may use
+// (see bagOf). f must not change the merger otherwise.
+func (mg *merger) parallelViews(n int, f func(v *merger, i int)) {
+	views := make([]*merger, max(1, mg.workers))
+	views[0] = mg
+	for w := 1; w < len(views); w++ {
+		v := *mg
+		v.scratch, v.candBuf, v.seen = [2]bag{}, nil, nil
+		views[w] = &v
+	}
+	mg.parallelOn(n, func(w, i int) { f(views[w], i) })
+}
+
+// parallelOn calls f(w, i) for i from 0 to n-1 on up to mg.workers
+// goroutines numbered w = 0, 1, …, in no particular order.
+func (mg *merger) parallelOn(n int, f func(w, i int)) {
+	const batch = 16
+	w := min(mg.workers, (n+batch-1)/batch)
+	if w <= 1 {
+		for i := range n {
+			f(0, i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for g := range w {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(batch)) - batch
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+batch, n); i++ {
+					f(g, i)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // writtenOffset returns the zone offset a clock-time TIMEX value carries

@@ -15,9 +15,11 @@ import (
 // token is one word or punctuation mark of a sentence.
 type token struct {
 	text       string // as written
+	lower      string // strings.ToLower(text), set by newTokSentence
 	start, end int    // byte offsets in the sentence
 	punct      byte   // ',', ';', ':', '-' (dash), '"' (quote), '(' or ')'; 0 for a word
 	cap        bool   // starts with an upper-case letter
+	name       int8   // isName: 0 not known yet, 1 no, 2 yes
 }
 
 // tokenize splits a sentence into words and clause punctuation. Words keep
@@ -372,13 +374,13 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 		}
 		if t.punct == ',' {
 			// a clause that starts with its verb takes the subject before the comma(s)
-			if lo < len(toks) && auxiliaries[strings.ToLower(toks[lo].text)] && lo-1 > 0 {
+			if lo < len(toks) && auxiliaries[toks[lo].lower] && lo-1 > 0 {
 				lo--
 				continue
 			}
 			break
 		}
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		if boundaryWords[lw] {
 			lo--
 			break
@@ -390,7 +392,7 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 			break
 		}
 		if lw == "that" && lo-2 >= 0 {
-			p := strings.ToLower(toks[lo-2].text)
+			p := toks[lo-2].lower
 			if !(strings.HasSuffix(p, "ed") && !speechVerbs[p]) {
 				break
 			}
@@ -400,7 +402,7 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 	hi := b
 	// "said Wednesday": the clause ends with the date
 	for k := a - 1; k >= lo && k >= a-3; k-- {
-		if speechVerbs[strings.ToLower(toks[k].text)] {
+		if speechVerbs[toks[k].lower] {
 			return lo, b
 		}
 		if toks[k].punct != 0 || toks[k].cap {
@@ -412,7 +414,7 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 		if t.punct != 0 && t.punct != '"' {
 			break
 		}
-		lw := strings.ToLower(t.text)
+		lw := t.lower
 		if boundaryWords[lw] || lw == "that" {
 			break
 		}
@@ -424,7 +426,7 @@ func clauseBounds(toks []token, a, b int) (int, int) {
 // antecedent adds, for a relative clause ("The bill, which was
 // introduced on 4 November, …"), the noun phrase it describes: up to
 // four words before its comma.
-func antecedent(sig *signature, toks []token, lo int) {
+func antecedent(sig *signature, toks []token, lo int, f folder) {
 	if !relativeStart(toks, lo) {
 		return
 	}
@@ -432,9 +434,9 @@ func antecedent(sig *signature, toks []token, lo int) {
 	for s > 0 && s > lo-5 && toks[s-1].punct == 0 {
 		s--
 	}
-	collectNames(sig, toks, s, lo-1)
+	collectNames(sig, toks, s, lo-1, f)
 	for k := s; k < lo-1; k++ {
-		lw := strings.ToLower(toks[k].text)
+		lw := toks[k].lower
 		if isName(toks, k) || len(lw) < 3 || stopwords[lw] || !isWord(lw) {
 			continue
 		}
@@ -448,7 +450,7 @@ func relativeStart(toks []token, i int) bool {
 	if i <= 0 || i >= len(toks) || toks[i-1].punct != ',' {
 		return false
 	}
-	switch strings.ToLower(toks[i].text) {
+	switch toks[i].lower {
 	case "which", "who", "whom", "whose", "where", "when":
 		return true
 	}
@@ -462,7 +464,7 @@ func contentBetween(toks []token, lo, a int) bool {
 		if t.punct != 0 {
 			continue
 		}
-		if t.cap || !stopwords[strings.ToLower(t.text)] {
+		if t.cap || !stopwords[t.lower] {
 			return true
 		}
 	}
@@ -471,7 +473,55 @@ func contentBetween(toks []token, lo, a int) bool {
 
 // signatureAt builds the signature of the clause around sentence[start:end].
 func signatureAt(sentence string, start, end int) signature {
-	toks := tokenize(sentence)
+	return newTokSentence(sentence).signature(start, end)
+}
+
+// tokSentence is a sentence tokenized once for the signatures of all the
+// mentions in it.
+type tokSentence struct {
+	text  string
+	toks  []token
+	lower string // strings.ToLower(text)
+	ascii bool   // text is ASCII: lower has its offsets
+	cue   cueSet // overnight wording anywhere in it
+	fold  folder // the folded names of its document, or nil
+}
+
+// newTokSentence tokenizes s and lower-cases it, once.
+func newTokSentence(s string) *tokSentence {
+	ts := &tokSentence{text: s, toks: tokenize(s), lower: strings.ToLower(s)}
+	ts.ascii = isASCII(s) // then lower-casing keeps the offsets: the tokens share ts.lower
+	for i := range ts.toks {
+		t := &ts.toks[i]
+		if ts.ascii {
+			t.lower = ts.lower[t.start:t.end]
+		} else {
+			t.lower = strings.ToLower(t.text)
+		}
+	}
+	ts.cue = sentenceCues(ts.lower)
+	return ts
+}
+
+// signer signs the mentions of one document in order, tokenizing each
+// sentence once; fold may be shared by the documents of one goroutine.
+type signer struct {
+	last *tokSentence
+	fold folder
+}
+
+// at is signatureAt, with the tokens of the last sentence reused.
+func (sg *signer) at(sentence string, start, end int) signature {
+	if sg.last == nil || sg.last.text != sentence {
+		sg.last = newTokSentence(sentence)
+		sg.last.fold = sg.fold
+	}
+	return sg.last.signature(start, end)
+}
+
+// signature builds the signature of the clause around text[start:end].
+func (ts *tokSentence) signature(start, end int) signature {
+	sentence, toks, f := ts.text, ts.toks, ts.fold
 	a, b := len(toks), len(toks)
 	for i, t := range toks {
 		if t.end > start && a == len(toks) {
@@ -487,10 +537,10 @@ func signatureAt(sentence string, start, end int) signature {
 	}
 	lo, hi := clauseBounds(toks, a, b)
 	var sig signature
-	collect(&sig, toks, lo, hi, a, b)
-	antecedent(&sig, toks, lo)
-	sig.places = places(toks, lo, hi)
-	sig.speaker = speaker(toks, lo, hi)
+	collect(&sig, toks, lo, hi, a, b, f)
+	antecedent(&sig, toks, lo, f)
+	sig.places = places(toks, lo, hi, f)
+	sig.speaker = speaker(toks, lo, hi, f)
 	// a fronted adverbial ("On Tuesday, President Putin accused …",
 	// "Speaking in the Oval Office on Wednesday, Trump said …") takes the
 	// subject, and if it says nothing else, the clause after its comma
@@ -500,14 +550,14 @@ func signatureAt(sentence string, start, end int) signature {
 			lo2 = hi + 1
 		}
 		if len(sig.preds) == 0 {
-			collect(&sig, toks, lo2, hi2, -1, -1)
+			collect(&sig, toks, lo2, hi2, -1, -1, f)
 		} else {
 			// the subject only: names until the verb
 			k := lo2
-			for k < len(toks) && k < lo2+12 && (toks[k].cap || toks[k].punct == ',' || stopwords[strings.ToLower(toks[k].text)] && !auxiliaries[strings.ToLower(toks[k].text)]) {
+			for k < len(toks) && k < lo2+12 && (toks[k].cap || toks[k].punct == ',' || stopwords[toks[k].lower] && !auxiliaries[toks[k].lower]) {
 				k++
 			}
-			collectNames(&sig, toks, lo2, k)
+			collectNames(&sig, toks, lo2, k, f)
 		}
 	}
 	// no participant in the clause: the sentence's, unless the clause
@@ -521,7 +571,7 @@ func signatureAt(sentence string, start, end int) signature {
 			for e < len(toks) && !relativeStart(toks, e) {
 				e++
 			}
-			collectNames(&sig, toks, k, e)
+			collectNames(&sig, toks, k, e, f)
 			for e < len(toks) && toks[e].punct != ',' {
 				e++ // skip the relative clause to its closing comma
 			}
@@ -533,7 +583,7 @@ func signatureAt(sentence string, start, end int) signature {
 	if slices.Contains(sig.preds, "postpone") && sig.head != "postpone" {
 		prev := ""
 		if a > 0 {
-			prev = strings.ToLower(toks[a-1].text)
+			prev = toks[a-1].lower
 		}
 		if prev != "to" && prev != "until" && prev != "till" && prev != "for" {
 			sig.head = "postpone"
@@ -549,13 +599,17 @@ func signatureAt(sentence string, start, end int) signature {
 	}
 	// no names anywhere: the definite noun the clause opens with is its
 	// participant ("the highway will reopen on Friday")
-	if len(sig.names) == 0 && lo > 0 && lo+2 < a && strings.EqualFold(toks[lo].text, "the") && auxiliaries[strings.ToLower(toks[lo+2].text)] {
-		if nw := strings.ToLower(toks[lo+1].text); toks[lo+1].punct == 0 && !toks[lo+1].cap && len(nw) >= 3 && !stopwords[nw] && isWord(nw) {
+	if len(sig.names) == 0 && lo > 0 && lo+2 < a && strings.EqualFold(toks[lo].text, "the") && auxiliaries[toks[lo+2].lower] {
+		if nw := toks[lo+1].lower; toks[lo+1].punct == 0 && !toks[lo+1].cap && len(nw) >= 3 && !stopwords[nw] && isWord(nw) {
 			sig.names = append(sig.names, FoldName(nw))
 		}
 	}
-	sig.cue = cues(sentence, start, end)
-	sig.old = superseded(sentence, start)
+	sig.cue = ts.cues(start, end)
+	if ts.ascii {
+		sig.old = supersededLower(ts.lower[max(0, start-48):start])
+	} else {
+		sig.old = superseded(sentence, start)
+	}
 	sig.names = sortUnique(sig.names)
 	sig.places = sortUnique(sig.places)
 	sig.preds = sortUnique(sig.preds)
@@ -570,7 +624,7 @@ func movedHead(toks []token, lo, hi, a, b int) string {
 		if i >= a && i < b || toks[i].punct != 0 || isName(toks, i) {
 			continue
 		}
-		lw := strings.ToLower(toks[i].text)
+		lw := toks[i].lower
 		if len(lw) < 3 || stopwords[lw] || particles[lw] || !isWord(lw) {
 			continue
 		}
@@ -594,8 +648,8 @@ func movedHead(toks []token, lo, hi, a, b int) string {
 
 // collect adds the names and predicates of toks[lo:hi], skipping the
 // expression itself (toks[a:b]); the head is the predicate nearest it.
-func collect(sig *signature, toks []token, lo, hi, a, b int) {
-	collectNames(sig, toks, lo, hi)
+func collect(sig *signature, toks []token, lo, hi, a, b int, f folder) {
+	collectNames(sig, toks, lo, hi, f)
 	best := 1 << 30
 	for i := lo; i < hi; i++ {
 		if i >= a && i < b {
@@ -605,8 +659,15 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 		if t.punct != 0 || isName(toks, i) {
 			continue
 		}
-		for _, part := range strings.Split(t.text, "-") {
-			lw := strings.ToLower(part)
+		parts := []string{t.text}
+		if strings.IndexByte(t.text, '-') >= 0 {
+			parts = strings.Split(t.text, "-")
+		}
+		for _, part := range parts {
+			lw := t.lower
+			if len(parts) > 1 {
+				lw = strings.ToLower(part)
+			}
 			if len(lw) < 3 || stopwords[lw] || !isWord(lw) {
 				continue
 			}
@@ -651,7 +712,7 @@ func collect(sig *signature, toks []token, lo, hi, a, b int) {
 // by "at" and a time: "the blast was reported at 3 a.m.", "the fire was
 // first reported at about 4:15 p.m.", when an incident began.
 func reportedAt(toks []token, i int) bool {
-	if i+1 >= len(toks) || !strings.EqualFold(toks[i+1].text, "at") || strings.ToLower(toks[i].text) != "reported" {
+	if i+1 >= len(toks) || !strings.EqualFold(toks[i+1].text, "at") || toks[i].lower != "reported" {
 		return false
 	}
 	j := i - 1
@@ -670,7 +731,7 @@ memo memos transcript transcripts readout readouts bulletin bulletins notice not
 // of toks[i] in toks[lo:hi] (its subject or object).
 func documentNear(toks []token, lo, hi, i int) bool {
 	for j := max(lo, i-3); j < min(hi, i+4); j++ {
-		if j != i && documentNouns[strings.ToLower(toks[j].text)] {
+		if j != i && documentNouns[toks[j].lower] {
 			return true
 		}
 	}
@@ -702,13 +763,25 @@ func isWord(s string) bool {
 // function word or title, and at the sentence start only when it does not
 // look like a verb, adverb or event word.
 func isName(toks []token, i int) bool {
+	t := &toks[i]
+	if t.name == 0 {
+		t.name = 1
+		if nameAt(toks, i) {
+			t.name = 2
+		}
+	}
+	return t.name == 2
+}
+
+// nameAt is isName, computed afresh.
+func nameAt(toks []token, i int) bool {
 	t := toks[i]
 	if !t.cap || t.punct != 0 {
 		return false
 	}
 	bare := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
-	lw := strings.ToLower(bare)
-	if len(bare) >= 2 && strings.ToUpper(bare) == bare && !notNames[lw] {
+	lw := t.lower[:len(t.lower)-(len(t.text)-len(bare))] // strings.ToLower(bare)
+	if len(bare) >= 2 && isUpper(bare) && !notNames[lw] {
 		return true // an acronym: US, AFP, NATO
 	}
 	if notNames[lw] || stopwords[lw] {
@@ -738,22 +811,22 @@ func isName(toks []token, i int) bool {
 // speaker returns the folded name nearest before the first speech verb
 // of toks[lo:hi] (a lower-case word or two such as "aide" may come
 // between), or after it ("said Trump"); "" when there is none.
-func speaker(toks []token, lo, hi int) string {
+func speaker(toks []token, lo, hi int, f folder) string {
 	for i := lo; i < hi && i < len(toks); i++ {
-		lw := strings.ToLower(toks[i].text)
+		lw := toks[i].lower
 		if !speechVerbs[lw] && !(classes[stem(lw)] == "say" && toks[i].punct == 0 && !isName(toks, i)) {
 			continue
 		}
 		for k := i - 1; k >= lo && k >= i-3; k-- {
 			if isName(toks, k) {
-				return FoldName(toks[k].text)
+				return f.fold(toks[k].text)
 			}
 			if toks[k].punct != 0 {
 				break
 			}
 		}
 		if i+1 < len(toks) && isName(toks, i+1) {
-			return FoldName(toks[i+1].text)
+			return f.fold(toks[i+1].text)
 		}
 		return ""
 	}
@@ -762,7 +835,7 @@ func speaker(toks []token, lo, hi int) string {
 
 // places returns the folded names that follow "in" or "at" (and "the")
 // in toks[lo:hi]: where the clause says it happened.
-func places(toks []token, lo, hi int) []string {
+func places(toks []token, lo, hi int, f folder) []string {
 	var out []string
 	for i := lo; i < hi && i < len(toks); i++ {
 		if !isName(toks, i) {
@@ -773,7 +846,7 @@ func places(toks []token, lo, hi int) []string {
 			k--
 		}
 		if k >= lo && (strings.EqualFold(toks[k].text, "in") || strings.EqualFold(toks[k].text, "at")) {
-			out = append(out, FoldName(toks[i].text))
+			out = append(out, f.fold(toks[i].text))
 		}
 	}
 	return out
@@ -781,7 +854,7 @@ func places(toks []token, lo, hi int) []string {
 
 // collectNames adds the folded names of toks[lo:hi]; "United States" and
 // other multi-word aliases become one key.
-func collectNames(sig *signature, toks []token, lo, hi int) {
+func collectNames(sig *signature, toks []token, lo, hi int, fl folder) {
 	for i := lo; i < hi && i < len(toks); i++ {
 		if !isName(toks, i) {
 			continue
@@ -796,7 +869,7 @@ func collectNames(sig *signature, toks []token, lo, hi int) {
 			}
 		}
 		text := nameHead(toks[i].text)
-		f := FoldName(text)
+		f := fl.fold(text)
 		if f == "" {
 			continue
 		}
@@ -825,7 +898,11 @@ func nameHead(w string) string {
 // "had been scheduled for May 17", "originally due on Friday",
 // "postponed from March 6".
 func superseded(s string, start int) bool {
-	before := strings.ToLower(s[max(0, start-48):start])
+	return supersededLower(strings.ToLower(s[max(0, start-48):start]))
+}
+
+// supersededLower is superseded on the lower-case text before the date.
+func supersededLower(before string) bool {
 	for _, w := range []string{"originally", "initially", "previously", "had been scheduled", "had been set", "had been planned",
 		"had been due", "had been expected", "was supposed to", "were supposed to", "instead of", "rather than", "postponed from",
 		"delayed from", "moved from", "brought forward from", "pushed back from"} {
@@ -836,16 +913,27 @@ func superseded(s string, start int) bool {
 	return false
 }
 
-// cues looks for overnight wording around the expression.
-func cues(s string, start, end int) cueSet {
-	ls := strings.ToLower(s)
-	var c cueSet
+// cues looks for overnight wording around the expression text[start:end].
+func (ts *tokSentence) cues(start, end int) cueSet {
+	ls := ts.lower
+	c := ts.cue
 	before := ls[max(0, start-12):start]
 	if strings.Contains(before, "early") || strings.Contains(ls[start:end], "early") {
 		c |= cueEarly
 	}
 	if strings.Contains(before, "late") || strings.Contains(ls[start:end], "late") {
 		c |= cueLate
+	}
+	return c
+}
+
+// sentenceCues looks for overnight wording anywhere in a lower-case
+// sentence.
+func sentenceCues(ls string) cueSet {
+	var c cueSet
+	// every phrase below has one of these words
+	if !strings.Contains(ls, "night") && !strings.Contains(ls, "hours") && !strings.Contains(ls, "dawn") {
+		return 0
 	}
 	for _, w := range []string{"early hours", "past midnight", "after midnight", "small hours", "before dawn", "overnight", "wee hours"} {
 		if strings.Contains(ls, w) {
@@ -858,6 +946,48 @@ func cues(s string, start, end int) cueSet {
 		}
 	}
 	return c
+}
+
+// folder remembers folded names (FoldName of each spelling): the names of
+// a story recur from sentence to sentence and article to article. A nil
+// folder remembers nothing.
+type folder map[string]string
+
+// maxFolder bounds the spellings a folder remembers.
+const maxFolder = 1 << 14
+
+func (f folder) fold(s string) string {
+	if f == nil {
+		return FoldName(s)
+	}
+	v, ok := f[s]
+	if !ok {
+		if len(f) >= maxFolder {
+			clear(f)
+		}
+		v = FoldName(s)
+		f[s] = v
+	}
+	return v
+}
+
+// isUpper reports whether strings.ToUpper(s) == s, without allocating.
+func isUpper(s string) bool {
+	for _, r := range s {
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func toSet(s string) map[string]bool {
