@@ -3,10 +3,13 @@
 package render
 
 import (
+	"bytes"
 	"encoding/csv"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"chronicle/parse"
@@ -23,31 +26,78 @@ var CSVColumns = []string{
 
 // CSVOptions configures [CSV].
 type CSVOptions struct {
-	All bool // include page furniture (boilerplate) mentions
+	All     bool // include page furniture (boilerplate) mentions
+	Workers int  // goroutines formatting rows; 0 means GOMAXPROCS
 }
+
+// csvChunk is the number of mentions one goroutine formats at a time.
+const csvChunk = 2048
 
 // CSV writes one RFC 4180 row per mention, in the timeline's order
 // (article, then position). start and end are UTF-8 byte offsets into the
 // article body; date and until are the interval's bounds, until exclusive.
+//
+// Rows are formatted by opts.Workers goroutines, a chunk of mentions each,
+// and written in order: the output is the same for any number of workers,
+// and at most a chunk per worker is held formatted at once.
 func CSV(w io.Writer, tl *timeline.Timeline, opts CSVOptions) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVColumns); err != nil {
 		return err
 	}
-	for _, m := range tl.Mentions {
-		if m.Furniture && !opts.All {
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	bufs := make([]bytes.Buffer, workers)
+	errs := make([]error, workers)
+	for start := 0; start < len(tl.Mentions); start += workers * csvChunk {
+		var wg sync.WaitGroup
+		for k := range workers {
+			lo := start + k*csvChunk
+			if lo >= len(tl.Mentions) {
+				break
+			}
+			hi := min(lo+csvChunk, len(tl.Mentions))
+			bufs[k].Reset()
+			wg.Go(func() { errs[k] = csvRows(&bufs[k], tl, tl.Mentions[lo:hi], opts.All) })
+		}
+		wg.Wait()
+		for k := range workers {
+			if errs[k] != nil {
+				return errs[k]
+			}
+			if _, err := w.Write(bufs[k].Bytes()); err != nil {
+				return err
+			}
+			bufs[k].Reset()
+		}
+	}
+	return nil
+}
+
+// csvRows formats the rows of ms, a slice of tl.Mentions, into buf.
+func csvRows(buf *bytes.Buffer, tl *timeline.Timeline, ms []timeline.Mention, all bool) error {
+	cw := csv.NewWriter(buf)
+	row := make([]string, len(CSVColumns))
+	for i := range ms {
+		m := &ms[i]
+		if m.Furniture && !all {
 			continue
 		}
-		src := tl.Sources[m.Doc]
+		src := &tl.Sources[m.Doc]
 		date, until := Bounds(m.When)
-		gran := Granularity(m.Mention)
-		row := []string{
-			src.Source, src.Outlet, Published(src), m.Text,
+		row = append(row[:0],
+			src.Source, src.Outlet, Published(*src), m.Text,
 			strconv.Itoa(m.Span.Start), strconv.Itoa(m.Span.End),
-			m.Kind.String(), m.TIMEX, date, until, gran, m.Event,
+			m.Kind.String(), m.TIMEX, date, until, Granularity(m.Mention), m.Event,
 			strings.Join(m.Conflicts, ";"), OneLine(m.Sentence),
 			m.Mod, m.Tense.String(), m.Signal, strconv.FormatBool(m.Furniture),
-		}
+		)
 		if err := cw.Write(row); err != nil {
 			return err
 		}

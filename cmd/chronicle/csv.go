@@ -23,7 +23,7 @@ func csvCommand() *cli.Command {
 				return err
 			}
 			if err := writeOutput(c, c.String("output"), func(w io.Writer) error {
-				return render.CSV(w, tl, render.CSVOptions{All: c.Bool("all")})
+				return render.CSV(w, tl, render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")})
 			}); err != nil {
 				return err
 			}
