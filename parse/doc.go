@@ -15,11 +15,17 @@
 // them apart and no later pass looks a word up again. The tokenizer also
 // lists where sentences may end (line feeds, '.', '!', '?', "…"), which
 // the sentence splitter reads instead of searching the text; a sentence
-// with none of the furniture words that can make it furniture is not
-// scanned word by word at all.
+// with none of the furniture words that can make it furniture (a class
+// bit of their tokens) is not scanned word by word at all.
 // Only tokens in the trigger classes (weekday and month names, numbers,
 // units such as "week", deictics such as "today", set words such as
-// "weekly") start the rules, which then read a few tokens to the left
+// "weekly") start the rules. Most numbers in news are counts and amounts
+// ("15 people", "1.5 billion"): a number other than four digits starts
+// them only when the token after it is a month or unit word, a word that
+// a number rule reads next ("pm", "th", "of", "straight", …) or a ':',
+// '.', '-' or '/' joining it to the next token, or when it is "Q3" or
+// "'82"; the rest cost a few comparisons of token classes. The rules then
+// read a few tokens to the left
 // ("last", "early", "the past", "nearly") and to the right ("ago",
 // "later", ", 2024", "UTC"). Clock times ("16:08", "5 p.m.") are matched
 // with olebedev/when's HourMinute and Hour rules on a small window around

@@ -598,11 +598,12 @@ var plainBlock = func() (b [256]bool) {
 // a credit line (isCredit): no phrase has an anchor, no label, credit
 // label or call to action its first word. It returns the index of the
 // first token after the segment, as scanSegmentLex does (toks[k:] are
-// the tokens from the segment on), and whether a token may be a
-// quotation mark (quoteState then reads them).
-func plainSegment(body string, s, e int, toks []tok, k int, fws []uint8) (next int, plain, quotes bool) {
+// the tokens from the segment on). The tokens must come from a lexicon's
+// tokenizer: a word's clsPlainBlock bit marks the trigger words of
+// plainBlock.
+func plainSegment(body string, s, e int, toks []tok, k int) (next int, plain bool) {
 	if strings.IndexByte(body[s:e], 0xC2) >= 0 {
-		return k, false, false // maybe a ©: the word scan decides
+		return k, false // maybe a ©: the word scan decides
 	}
 	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
 		k = tokAt(toks, k, len(toks), s)
@@ -611,23 +612,23 @@ func plainSegment(body string, s, e int, toks []tok, k int, fws []uint8) (next i
 		}
 	}
 	if k < len(toks) && int(toks[k].s) < s {
-		return k, false, false
+		return k, false
 	}
 	j := k
 	for ; j < len(toks) && int(toks[j].s) < e; j++ {
 		tk := &toks[j]
-		// (a number or punctuation has entry 0, no trigger)
-		if int(tk.e) > e || tk.hi || plainBlock[fws[tk.id]] {
-			return k, false, false
+		// the token's class says whether its entry's trigger word is one
+		// of plainBlock (a number or punctuation has none)
+		if tk.cls&clsPlainBlock != 0 || tk.hi {
+			return k, false
 		}
-		quotes = quotes || quoteLead[body[tk.s]]
 	}
-	return j, true, quotes
+	// only the last token can run past e
+	if j > k && int(toks[j-1].e) > e {
+		return k, false
+	}
+	return j, true
 }
-
-// quoteLead marks the first bytes of the quotation marks scanMark reads:
-// '"', and the lead byte of “ and ”.
-var quoteLead = [256]bool{'"': true, 0xE2: true}
 
 // quoteState returns the state of quotation marks after text, in when
 // it starts inside quotes: what the word scan's scanMark leaves.
@@ -899,13 +900,12 @@ func markFurniture(body string, toks []tok, fws []uint8, segs []Segment, paras [
 				continue
 			}
 			if fws != nil && sg.Len() > plainMin {
-				if kp, ok, quotes := plainSegment(body, sg.Start, sg.End, toks, k, fws); ok {
-					// what the word scan would find, without it
+				if kp, ok := plainSegment(body, sg.Start, sg.End, toks, k); ok {
+					// what the word scan would find, without it (a text
+					// with no quotation mark leaves inQuote as it is)
 					k = kp
 					text := body[sg.Start:sg.End]
-					if quotes {
-						inQuote = quoteState(text, inQuote)
-					}
+					inQuote = quoteState(text, inQuote)
 					infos[i] = segInfo{lazyAddr: true}
 					if isCredit(text) {
 						segs[i].Furniture, segs[i].Reason = true, reasonCredit

@@ -21,25 +21,30 @@ const (
 // clsTrigger makes the rules run around it: that is the word-level
 // prefilter.
 const (
-	clsMonth     uint32 = 1 << iota // January, Jan
-	clsMonthAbbr                    // Jan, Sept: only next to a number
-	clsWeekday                      // Monday
-	clsNumWord                      // one, twelve, twenty
-	clsOrdWord                      // first, fourth
-	clsUnit                         // day, weeks, year …
-	clsDeictic                      // today, now, yesterday …
-	clsRel                          // last, next, this, past, coming …
-	clsApprox                       // nearly, about, almost …
-	clsPOD                          // morning, evening, night …
-	clsSeason                       // spring, summer, autumn, fall, winter
-	clsSetAdj                       // weekly, daily, annual …
-	clsEdge                         // early, late, mid …
-	clsVague                        // recent, future, past, time being …
-	clsFiscal                       // fiscal, FY
-	clsEvery                        // every, each
-	clsHalf                         // half
-	clsNum                          // a digit token (set by the lexer)
-	clsHoliday                      // Christmas, Thanksgiving, Halloween
+	clsMonth       uint32 = 1 << iota // January, Jan
+	clsMonthAbbr                      // Jan, Sept: only next to a number
+	clsWeekday                        // Monday
+	clsNumWord                        // one, twelve, twenty
+	clsOrdWord                        // first, fourth
+	clsUnit                           // day, weeks, year …
+	clsDeictic                        // today, now, yesterday …
+	clsRel                            // last, next, this, past, coming …
+	clsApprox                         // nearly, about, almost …
+	clsPOD                            // morning, evening, night …
+	clsSeason                         // spring, summer, autumn, fall, winter
+	clsSetAdj                         // weekly, daily, annual …
+	clsEdge                           // early, late, mid …
+	clsVague                          // recent, future, past, time being …
+	clsFiscal                         // fiscal, FY
+	clsEvery                          // every, each
+	clsHalf                           // half
+	clsNum                            // a digit token (set by the lexer)
+	clsHoliday                        // Christmas, Thanksgiving, Halloween
+	clsNumNext                        // a word a number rule reads right after a number (numNextWords)
+	clsUnitMod                        // a word allowed before a unit: "straight", "trading" (unitModifiers)
+	clsPlainBlock                     // a furniture trigger word of plainBlock (set by buildKeys)
+	clsFrontSkip                      // a word fronted steps over: "on", "the", "early" (frontSkipWords)
+	clsFrontClause                    // a word that opens a clause for fronted: "that", "when" (frontClauseWords)
 )
 
 const clsTrigger = clsHoliday | clsMonth | clsMonthAbbr | clsWeekday | clsNumWord | clsUnit | clsDeictic | clsPOD | clsSeason | clsSetAdj | clsVague | clsFiscal | clsNum | clsHalf | clsEvery
@@ -208,6 +213,24 @@ func (lx *lexicon) has(w string) bool {
 	return lx.find([]byte(w), h) != 0
 }
 
+// numNextWords are the words other than month, unit and unitModifiers
+// words that a rule of matchNumber may read right after a number: am/pm
+// ("5 pm", "5 p.m."), ordinal suffixes ("3rd"), "of" ("3rd of May") and
+// "and" ("three and a half"). They get clsNumNext, which numberMayMatch
+// reads; words that were not in the lexicon are interned, so that the
+// rules see no change.
+var numNextWords = []string{"am", "pm", "a", "p", "st", "nd", "rd", "th", "of", "and"}
+
+// commonWords are frequent English words that the rules and the tense
+// scan compare neighbours of an expression against ("in", "the", "as").
+// Interned, their tokens carry the lower-case word, which the rules then
+// read without lowering the text (and, for "The", without allocating).
+var commonWords = []string{"the", "an", "in", "on", "at", "by", "as", "or", "from", "with", "into", "during", "between", "per", "it", "he", "she", "they", "we", "his", "her", "their", "its", "which", "who", "when", "while", "is", "was", "were", "are", "be", "been", "has", "have", "had", "not", "but", "than", "down", "percent", "points", "million", "billion"}
+
+// unitModifiers are the words unitAt allows between a number and its
+// unit ("3 straight days", "five trading days"). They get clsUnitMod.
+var unitModifiers = []string{"straight", "consecutive", "trading", "business", "working", "full", "whole", "calendar", "successive", "running", "more", "additional", "long", "short", "solid"}
+
 var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 var weekdayNames = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
@@ -303,6 +326,21 @@ func newLexicon() *lexicon {
 	for _, w := range signalWords {
 		lx.intern(w)
 	}
+	for _, w := range numNextWords {
+		lx.intern(w).cls |= clsNumNext
+	}
+	for _, w := range unitModifiers {
+		lx.intern(w).cls |= clsUnitMod
+	}
+	for _, w := range commonWords {
+		lx.intern(w)
+	}
+	for _, w := range frontSkipWords {
+		lx.intern(w).cls |= clsFrontSkip
+	}
+	for _, w := range frontClauseWords {
+		lx.intern(w).cls |= clsFrontClause
+	}
 	lx.buildKeys()
 	return lx
 }
@@ -336,6 +374,9 @@ func (lx *lexicon) buildKeys() {
 		e := &lx.ents[id]
 		if e.fw == 0 {
 			e.fw = wNone
+		}
+		if plainBlock[e.fw] {
+			e.cls |= clsPlainBlock
 		}
 		lx.ktok[id] = tokLex{cls: e.cls, v: int32(e.v)}
 		w := e.word
@@ -527,6 +568,7 @@ var isStop = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 // guarantees lim <= len(body)-16 and that toks has room for lim-i more
 // tokens, so the loop makes no call: no growing, no rune decoding.
 func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, stops *[]int32) ([]tok, int, bool) {
+	perfect := lx.perfect.ok
 	for i < lim {
 		c := body[i]
 		switch lexBytes[c] {
@@ -538,17 +580,24 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 			i++
 			continue
 		case bLetter:
+			// the letters eight bytes a step, up to the first byte that
+			// is none; the run may cross to (a word ends before white
+			// space there, or to is the body's end), so j is cut to to
 			j := i + 1
-			for j+8 <= to {
+			for {
+				if j+8 > len(body) {
+					for j < len(body) && lexBytes[body[j]] == bLetter {
+						j++
+					}
+					break
+				}
 				r := letterRun8(load8(body, j))
 				j += r
 				if r < 8 {
 					break
 				}
 			}
-			for j < to && lexBytes[body[j]] == bLetter {
-				j++
-			}
+			j = min(j, to)
 			if j < to && lexBytes[body[j]] == bHigh {
 				return toks, i, sp // maybe letters beyond ASCII: nextToken
 			}
@@ -570,7 +619,7 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 					k1, k2 = load8(body, i)|lower, load8(body, j-8)|lower
 				}
 				var id uint16
-				if lx.perfect.ok {
+				if perfect {
 					// every word, no prefilter, no branch on the answer
 					id = lx.findPerfect(k1, k2, wl)
 				} else if key := leadKey(c|0x20, body[i+1:j]); lx.byLead[key]&(1<<wl) != 0 {

@@ -239,11 +239,7 @@ func (m *matcher) match1(i int, out *cand) bool {
 	c := t.cls
 	switch {
 	case t.k == tkNum:
-		r, ok := m.matchNumber(i)
-		if ok {
-			*out = r
-		}
-		return ok
+		return m.matchNumber(i, out)
 	case c&clsMonth != 0 || c&clsMonthAbbr != 0:
 		if r, ok := m.matchMonth(i); ok {
 			*out = r
@@ -418,13 +414,8 @@ func (m *matcher) number(j int) (v float64, next int, ok bool) {
 // "consecutive quarters" in between) and returns its granularity.
 func (m *matcher) unitAt(j int) (g Granularity, plural bool, next int, ok bool) {
 	k := j
-	for n := 0; n < 2; n++ {
-		switch m.w(k) {
-		case "straight", "consecutive", "trading", "business", "working", "full", "whole", "calendar", "successive", "running", "more", "additional", "long", "short", "solid":
-			k++
-			continue
-		}
-		break
+	for n := 0; n < 2 && k >= m.lo && k < len(m.t) && m.t[k].cls&clsUnitMod != 0; n++ {
+		k++ // a word of unitModifiers
 	}
 	if k >= len(m.t) || m.t[k].cls&clsUnit == 0 || m.ent(k) == nil {
 		return 0, false, j, false
@@ -486,7 +477,71 @@ func (m *matcher) durMod(j int) (mod string, a int) {
 
 // matchNumber handles a digit token: clock times, ISO and slash dates,
 // "3 December 2024", years, decades, "'82", durations and "N units ago".
-func (m *matcher) matchNumber(i int) (cand, bool) {
+// Most numbers in news match none of these ("15 people", "$3 billion"):
+// numberMayMatch refuses them before any rule runs. The match is stored
+// in *out (left alone when there is none), so that a refused number
+// costs no copy of a candidate.
+func (m *matcher) matchNumber(i int, out *cand) bool {
+	if !m.numberMayMatch(i) {
+		return false
+	}
+	c, ok := m.numberRules(i)
+	if ok {
+		*out = c
+	}
+	return ok
+}
+
+// numberMayMatch is matchNumber's early refusal, read from the classes of
+// the number's token and its neighbours': it reports false only when
+// numberRules surely matches nothing at digit token i
+// (TestNumberMayMatch checks it on the dev texts). A rule can match only
+//   - at four digits (a year, "1990s", "1400 GMT"), which it does not
+//     judge;
+//   - at one digit right after "Q" ("Q3") or two digits right after a
+//     quotation mark ("'82", "’90s");
+//   - before ':', '.', '-' or '/' between it and another token, with no
+//     space ("16:08", "4.20pm", "3.5 years", "2024-12-03", "12/03/2024",
+//     "3-year");
+//   - before a month or unit word, a word of numNextWords ("5 pm", "5
+//     p.m.", "3rd", "3rd of", "3 and a half") or of unitModifiers ("3
+//     straight days").
+func (m *matcher) numberMayMatch(i int) bool {
+	t := &m.t[i]
+	if t.nd == 4 {
+		return true
+	}
+	if i > 0 && !t.sp {
+		// "Q3" (a capital Q), "'82", "’90s" (a quote): no space before
+		p := &m.t[i-1]
+		if t.nd == 1 && p.k == tkWord && p.e-p.s == 1 && m.body[p.s] == 'Q' || t.nd == 2 && p.k == tkPunct && quoteYearLead[m.body[p.s]] {
+			return true
+		}
+	}
+	if i+1 >= len(m.t) {
+		return false
+	}
+	switch n := &m.t[i+1]; n.k {
+	case tkWord:
+		return n.cls&(clsNumNext|clsUnitMod|clsUnit|clsMonth|clsMonthAbbr) != 0
+	case tkPunct:
+		// "16:08", "4.20pm", "3.5", "2024-12-03", "3-year", "12/03":
+		// the token after the mark follows it with no space too
+		if n.sp || i+2 >= len(m.t) || m.t[i+2].sp {
+			return false
+		}
+		c := m.body[n.s]
+		return c == ':' || c == '.' || c == '-' || c == '/'
+	}
+	return false
+}
+
+// quoteYearLead marks the first bytes of the marks before a two-digit
+// year ("'82", "`82", "’90s", "‘90s"): the lead byte of ’ and ‘.
+var quoteYearLead = [256]bool{'\'': true, '`': true, 0xE2: true}
+
+// numberRules runs the rules of matchNumber at digit token i.
+func (m *matcher) numberRules(i int) (cand, bool) {
 	t := m.t[i]
 	// Skip parts of bigger numbers: 2,000 / 1.5 / 2004-05 handled below.
 	if i > 0 && m.adj(i) && (m.punct(i-1) == ',' || m.punct(i-1) == '.' || m.punct(i-1) == '/' || m.punct(i-1) == '$' || m.isNum(i-1)) && i-1 >= m.lo {
@@ -1073,7 +1128,8 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 	if m.isNum(k) && m.t[k].n <= 31 && m.t[k].nd <= 2 {
 		saveLo := m.lo
 		m.lo = k
-		c, ok := m.matchNumber(k)
+		var c cand
+		ok := m.matchNumber(k, &c)
 		m.lo = saveLo
 		if ok && c.sp.g == GranDay && c.sp.op == opAbs {
 			c.a = i

@@ -164,19 +164,26 @@ func (x *Extractor) fronted(body string, t []tok, sa, a int) bool {
 			}
 			continue
 		}
-		if t[j].e-t[j].s > 8 {
-			return false // longer than any word below: not lowered
-		}
-		switch x.lowerTok(body, t, j) {
-		case "on", "in", "at", "by", "early", "late", "the", "during", "since", "from", "for", "then", "also", "of", "between", "before", "after", "until", "till", "as", "around", "about", "over":
+		// the token's class says whether it is a word of frontSkipWords
+		// or frontClauseWords (any case; a number has neither)
+		switch c := t[j].cls; {
+		case c&clsFrontSkip != 0:
 			continue
-		case "that", "and", "but", "when", "while", "because", "if", "although", "though", "so", "which", "who", "where", "whereas":
+		case c&clsFrontClause != 0:
 			return true
 		}
 		return false
 	}
 	return true
 }
+
+// frontSkipWords are the words fronted steps over to the left of an
+// expression ("On Tuesday", "early in the day"); they get clsFrontSkip.
+var frontSkipWords = []string{"on", "in", "at", "by", "early", "late", "the", "during", "since", "from", "for", "then", "also", "of", "between", "before", "after", "until", "till", "as", "around", "about", "over"}
+
+// frontClauseWords open a clause: an expression after them (and after
+// frontSkipWords) opens its clause. They get clsFrontClause.
+var frontClauseWords = []string{"that", "and", "but", "when", "while", "because", "if", "although", "though", "so", "which", "who", "where", "whereas"}
 
 // signalWords are the words classify reads itself besides the tense
 // words (all lower-case a-z, two letters or more: TestSignalWords).
