@@ -1,8 +1,8 @@
 package parse
 
 import (
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -13,11 +13,7 @@ import (
 // bytes.
 func TestSegmentLexicon(t *testing.T) {
 	texts := segmentTexts(t)
-	names := make([]string, 0, len(texts))
-	for k := range texts {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(texts))
 	lx := newLexicon()
 	var sc segScratch
 	for _, name := range names {

@@ -1,10 +1,10 @@
 package parse
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"testing"
 )
 
@@ -43,11 +43,7 @@ func segmentTexts(tb testing.TB) map[string]string {
 // Segments gives from the bytes.
 func TestSegmentTokens(t *testing.T) {
 	texts := segmentTexts(t)
-	names := make([]string, 0, len(texts))
-	for k := range texts {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(texts))
 	lx := newLexicon()
 	var sc segScratch
 	for _, name := range names {
