@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"strconv"
-	"sync"
 
 	"github.com/urfave/cli/v2"
 
@@ -74,18 +73,11 @@ func streamMentions(c *cli.Context) error {
 	}
 	err = writeOutput(c, c.String("output"), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 64<<10)
-		// The workers encode into buffers the writer hands back once written.
-		bufs := sync.Pool{New: func() any { return new([]byte) }}
-		err := timeline.Map(c.Context, ex, in.articles(), bopts, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
+		err := mapFormatted(c.Context, ex, in.articles(), bopts, func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error) {
 			d := timeline.NewDoc(a, ms)
-			buf := bufs.Get().(*[]byte)
-			*buf = appendMentionLines((*buf)[:0], &d)
-			return buf, nil
-		}, func(buf *[]byte) error {
-			_, err := bw.Write(*buf)
-			if cap(*buf) <= 1<<20 { // do not keep one huge article's buffer
-				bufs.Put(buf)
-			}
+			return appendMentionLines(dst, &d), nil
+		}, func(out []byte) error {
+			_, err := bw.Write(out)
 			return err
 		})
 		if err != nil {

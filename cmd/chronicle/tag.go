@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -135,15 +136,10 @@ func writeTagged(c *cli.Context, w io.Writer, ex *parse.Extractor, arts iter.Seq
 			return err
 		}
 	}
-	// The workers format into buffers the writer hands back once written.
-	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	n := 0
-	err := timeline.Map(c.Context, ex, arts, opts.build, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
-		buf := bufs.Get().(*[]byte)
-		data, err := formatTagged((*buf)[:0], a, ms, opts)
-		*buf = data
-		return buf, err
-	}, func(buf *[]byte) error {
+	err := mapFormatted(c.Context, ex, arts, opts.build, func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error) {
+		return formatTagged(dst, a, ms, opts)
+	}, func(out []byte) error {
 		n++
 		switch {
 		case opts.format != "json":
@@ -152,10 +148,7 @@ func writeTagged(c *cli.Context, w io.Writer, ex *parse.Extractor, arts iter.Seq
 		default:
 			bw.WriteString("\n")
 		}
-		_, err := bw.Write(*buf)
-		if cap(*buf) <= 1<<20 { // do not keep one huge article's buffer
-			bufs.Put(buf)
-		}
+		_, err := bw.Write(out)
 		return err
 	})
 	if err != nil {
@@ -396,4 +389,25 @@ func writeTagCSV(cw *csv.Writer, a *parse.Article, ms []parse.Mention) error {
 		}
 	}
 	return nil
+}
+
+// mapFormatted tags the articles with [timeline.Map]: format, run in the
+// workers, appends an article's output to a reused buffer, and write gets
+// the outputs in input order on the caller's goroutine. A buffer is reused
+// once write returns, so write must not keep it.
+func mapFormatted(ctx context.Context, ex timeline.Tagger, arts iter.Seq[parse.Article], opts timeline.Options,
+	format func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error), write func(out []byte) error) error {
+	bufs := sync.Pool{New: func() any { return new([]byte) }}
+	return timeline.Map(ctx, ex, arts, opts, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
+		buf := bufs.Get().(*[]byte)
+		data, err := format((*buf)[:0], a, ms)
+		*buf = data
+		return buf, err
+	}, func(buf *[]byte) error {
+		err := write(*buf)
+		if cap(*buf) <= 1<<20 { // do not keep one huge article's buffer
+			bufs.Put(buf)
+		}
+		return err
+	})
 }
