@@ -467,30 +467,24 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 	// a plan that moved: the groups follow each other in publication
 	// time, and every group but the last was a future date when printed
 	ordered := slices.Clone(groups)
-	first := func(g []int32) time.Time {
-		var t time.Time
+	// pubBounds returns the earliest and latest publication of a group.
+	pubBounds := func(g []int32) (first, last time.Time) {
 		for i, ii := range g {
-			s, _ := mg.pubSpan(int(mg.items[ii].doc))
-			if i == 0 || s.Before(t) {
-				t = s
+			s, e := mg.pubSpan(int(mg.items[ii].doc))
+			if i == 0 || s.Before(first) {
+				first = s
+			}
+			if i == 0 || e.After(last) {
+				last = e
 			}
 		}
-		return t
+		return first, last
 	}
-	last := func(g []int32) time.Time {
-		var t time.Time
-		for i, ii := range g {
-			_, e := mg.pubSpan(int(mg.items[ii].doc))
-			if i == 0 || e.After(t) {
-				t = e
-			}
-		}
-		return t
-	}
+	first := func(g []int32) time.Time { f, _ := pubBounds(g); return f }
 	slices.SortStableFunc(ordered, func(a, b []int32) int { return first(a).Compare(first(b)) })
 	updated := true
 	for k := 0; k+1 < len(ordered); k++ {
-		if last(ordered[k]).After(first(ordered[k+1])) {
+		if _, last := pubBounds(ordered[k]); last.After(first(ordered[k+1])) {
 			updated = false
 		}
 		for _, ii := range ordered[k] {
