@@ -3,7 +3,7 @@ package parse
 import (
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"syscall"
 	"testing"
 	"time"
@@ -21,7 +21,14 @@ func benchArticles(tb testing.TB) []Article {
 		arts = append(arts, mtArticle(tb, d))
 	}
 	files, _ := filepath.Glob("../seeds/*.txt")
-	sort.Strings(files)
+	return append(arts, readArticleFiles(tb, files)...)
+}
+
+// readArticleFiles reads front-matter articles from files, in sorted order.
+func readArticleFiles(tb testing.TB, files []string) []Article {
+	tb.Helper()
+	files = slices.Sorted(slices.Values(files))
+	arts := make([]Article, 0, len(files))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -1,11 +1,9 @@
 package parse
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -18,20 +16,7 @@ func chunkArticles(tb testing.TB) []Article {
 	arts := benchArticles(tb)
 	files, _ := filepath.Glob("../testdata/stories/*/*.txt")
 	more, _ := filepath.Glob("../testdata/clusters/*/*.txt")
-	files = append(files, more...)
-	sort.Strings(files)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		a, err := ReadArticle(filepath.Base(f), data, ReadOptions{})
-		if err != nil {
-			tb.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	return arts
+	return append(arts, readArticleFiles(tb, append(files, more...))...)
 }
 
 // bigArticle joins the bodies of arts, blank line between them, until the
