@@ -77,22 +77,7 @@ func TestNewsSignature(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			i, j := strings.Index(tt.sentence, "["), strings.Index(tt.sentence, "]")
-			s := tt.sentence[:i] + tt.sentence[i+1:j] + tt.sentence[j+1:]
-			sig := signatureAt(s, i, j-1)
-			for _, n := range tt.wantNames {
-				if !slices.Contains(sig.names, n) {
-					t.Errorf("names %v lack %q", sig.names, n)
-				}
-			}
-			for _, n := range tt.noNames {
-				if slices.Contains(sig.names, n) {
-					t.Errorf("names %v have %q", sig.names, n)
-				}
-			}
-			if tt.wantHead != "" && sig.head != tt.wantHead {
-				t.Errorf("head %q, want %q (predicates %v)", sig.head, tt.wantHead, sig.preds)
-			}
+			sig := checkSignature(t, tt.sentence, tt.wantNames, tt.noNames, tt.wantHead)
 			if tt.name == "what follows said is another event" && sig.head == "say" {
 				t.Errorf("head %q: the clause leaks across the speech verb (predicates %v)", sig.head, sig.preds)
 			}

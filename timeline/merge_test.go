@@ -94,22 +94,7 @@ func TestSignature(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			i, j := strings.Index(tt.sentence, "["), strings.Index(tt.sentence, "]")
-			s := tt.sentence[:i] + tt.sentence[i+1:j] + tt.sentence[j+1:]
-			sig := signatureAt(s, i, j-1)
-			for _, n := range tt.wantNames {
-				if !slices.Contains(sig.names, n) {
-					t.Errorf("names %v lack %q", sig.names, n)
-				}
-			}
-			for _, n := range tt.noNames {
-				if slices.Contains(sig.names, n) {
-					t.Errorf("names %v have %q from another clause", sig.names, n)
-				}
-			}
-			if tt.wantHead != "" && sig.head != tt.wantHead {
-				t.Errorf("head %q, want %q (predicates %v)", sig.head, tt.wantHead, sig.preds)
-			}
+			sig := checkSignature(t, tt.sentence, tt.wantNames, tt.noNames, tt.wantHead)
 			if sig.cue != tt.wantCue {
 				t.Errorf("cue %b, want %b", sig.cue, tt.wantCue)
 			}
@@ -118,6 +103,30 @@ func TestSignature(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkSignature computes the signature of the date in [brackets] in
+// sentence and checks its names and head (an empty wantHead is not
+// checked).
+func checkSignature(t *testing.T, sentence string, wantNames, noNames []string, wantHead string) signature {
+	t.Helper()
+	i, j := strings.Index(sentence, "["), strings.Index(sentence, "]")
+	s := sentence[:i] + sentence[i+1:j] + sentence[j+1:]
+	sig := signatureAt(s, i, j-1)
+	for _, n := range wantNames {
+		if !slices.Contains(sig.names, n) {
+			t.Errorf("names %v lack %q", sig.names, n)
+		}
+	}
+	for _, n := range noNames {
+		if slices.Contains(sig.names, n) {
+			t.Errorf("names %v have %q", sig.names, n)
+		}
+	}
+	if wantHead != "" && sig.head != wantHead {
+		t.Errorf("head %q, want %q (predicates %v)", sig.head, wantHead, sig.preds)
+	}
+	return sig
 }
 
 // report is one hand-tagged article of one sentence: the expression is in
