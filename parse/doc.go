@@ -29,8 +29,9 @@
 // ("last", "early", "the past", "nearly") and to the right ("ago",
 // "later", ", 2024", "UTC"). Clock times ("16:08", "5 p.m.") are matched
 // with olebedev/when's HourMinute and Hour rules on a small window around
-// the trigger; the date they fall on, their zone and everything else are
-// this package's own rules. Expressions in page furniture (newsletter and
+// the trigger (the common shapes of window are read directly, with the
+// rules' answer: a test compares them on every such shape); the date they
+// fall on, their zone and everything else are this package's own rules. Expressions in page furniture (newsletter and
 // app boilerplate, as flagged by [Segments]) are returned with
 // Mention.Furniture set. The extent follows TIMEX3: prepositions ("on",
 // "in") are left out; determiners and modifiers that change the value
@@ -42,9 +43,12 @@
 // the article's zone ([Article.PubDay]): the same instant published in
 // Sydney and in New York may be Wednesday in one and Tuesday in the other,
 // and "Wednesday" resolves differently. Intervals are half-open ranges in
-// that zone computed with time.Date and AddDate, so a day across a
+// that zone with the values time.Date and AddDate give, so a day across a
 // daylight-saving change is 23 or 25 hours long and still runs midnight to
-// midnight. A date-only publication has no hour and none is invented.
+// midnight. (A day in the zone period of the publication day, the same
+// offset, is computed from its civil day number and that offset, as
+// time.Date does; any other day takes time.Date itself.) A date-only
+// publication has no hour and none is invented.
 // Clock times carry the zone they name ("4.20pm ET" is
 // 2025-12-03T16:20-05:00, "0117 GMT" is 2025-12-03T01:17Z, "1:30 a.m.
 // IST" is +05:30 — India —, "3 p.m. Ottawa time" the zone of a city or

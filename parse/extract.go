@@ -184,6 +184,11 @@ func (x *Extractor) extract(a *Article, chunk int) []Mention {
 		if !a.DateOnly && !a.Published.IsZero() {
 			r.pub = a.Published
 		}
+		if r.anchor.Location() == r.loc {
+			// the zone period of the publication day: most dates an
+			// article gives fall in it (see resolver.dayAt)
+			r.zs = spanOf(r.anchor)
+		}
 	}
 	if len(body) <= chunk {
 		if need := len(body)/3 + 16; cap(toks) < need {
@@ -503,8 +508,15 @@ func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
 }
 
 // nextTrigger returns the index of the first trigger token at or after
-// i, or len(toks) (a loop of its own, with no call in it).
+// i, or len(toks) (a loop of its own, with no call in it). Most tokens
+// are no triggers: it tests four at a time while four are left.
 func nextTrigger(toks []tok, i int) int {
+	for ; i+4 <= len(toks); i += 4 {
+		q := toks[i : i+4 : i+4]
+		if (q[0].cls|q[1].cls|q[2].cls|q[3].cls)&clsTrigger != 0 {
+			break
+		}
+	}
 	for i < len(toks) && toks[i].cls&clsTrigger == 0 {
 		i++
 	}

@@ -598,13 +598,17 @@ var plainBlock = func() (b [256]bool) {
 // a credit line (isCredit): no phrase has an anchor, no label, credit
 // label or call to action its first word. It returns the index of the
 // first token after the segment, as scanSegmentLex does (toks[k:] are
-// the tokens from the segment on). The tokens must come from a lexicon's
-// tokenizer: a word's clsPlainBlock bit marks the trigger words of
-// plainBlock.
-func plainSegment(body string, s, e int, toks []tok, k int) (next int, plain bool) {
-	if strings.IndexByte(body[s:e], 0xC2) >= 0 {
-		return k, false // maybe a ©: the word scan decides
-	}
+// the tokens from the segment on), and, for a plain segment, the state
+// of quotation marks after it, in when it starts inside quotes (what
+// quoteState gives). The tokens must come from a lexicon's tokenizer: a
+// word's clsPlainBlock bit marks the trigger words of plainBlock.
+//
+// It reads the tokens only, never the bytes between them: a byte beyond
+// ASCII is in a word (then hi) or starts a punctuation token (white
+// space beyond ASCII is punctuation to the tokenizer), so a © (or any
+// 0xC2 byte) and the curly quotes are seen as the first bytes of
+// punctuation tokens, which the tokenizer marks clsPlainStop.
+func plainSegment(body string, s, e int, toks []tok, k int, in bool) (next int, plain, quote bool) {
 	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
 		k = tokAt(toks, k, len(toks), s)
 		if k > k0 && int(toks[k-1].e) > s {
@@ -612,50 +616,40 @@ func plainSegment(body string, s, e int, toks []tok, k int) (next int, plain boo
 		}
 	}
 	if k < len(toks) && int(toks[k].s) < s {
-		return k, false
+		return k, false, in
 	}
 	j := k
 	for ; j < len(toks) && int(toks[j].s) < e; j++ {
 		tk := &toks[j]
 		// the token's class says whether its entry's trigger word is one
-		// of plainBlock (a number or punctuation has none)
-		if tk.cls&clsPlainBlock != 0 || tk.hi {
-			return k, false
+		// of plainBlock (a number or punctuation has none) and whether it
+		// is a word beyond ASCII, a '"' or punctuation beyond ASCII (a ©,
+		// a curly quote): one test for the common token
+		if tk.cls&(clsPlainBlock|clsPlainStop) == 0 {
+			continue
+		}
+		if tk.cls&clsPlainBlock != 0 || tk.hi || tk.k != tkPunct {
+			return k, false, in
+		}
+		switch c := body[tk.s]; {
+		case c == '"':
+			in = !in
+		case c == 0xC2:
+			return k, false, in // maybe a ©: the word scan decides
+		case c == 0xE2 && tk.e-tk.s == 3 && body[tk.s+1] == 0x80:
+			switch body[tk.s+2] {
+			case 0x9C:
+				in = true
+			case 0x9D:
+				in = false
+			}
 		}
 	}
 	// only the last token can run past e
 	if j > k && int(toks[j-1].e) > e {
-		return k, false
+		return k, false, in
 	}
-	return j, true
-}
-
-// quoteState returns the state of quotation marks after text, in when
-// it starts inside quotes: what the word scan's scanMark leaves.
-func quoteState(text string, in bool) bool {
-	for i := 0; i < len(text); {
-		q := strings.IndexByte(text[i:], '"')
-		c := strings.IndexByte(text[i:], 0xE2)
-		switch {
-		case q < 0 && c < 0:
-			return in
-		case c < 0 || (q >= 0 && q < c):
-			in = !in
-			i += q + 1
-		default:
-			i += c
-			if i+2 < len(text) && text[i+1] == 0x80 {
-				switch text[i+2] {
-				case 0x9C:
-					in = true
-				case 0x9D:
-					in = false
-				}
-			}
-			i++
-		}
-	}
-	return in
+	return j, true, in
 }
 
 // chainAddr returns the addr the word scan gives segment i of paragraph
@@ -900,12 +894,11 @@ func markFurniture(body string, toks []tok, fws []uint8, segs []Segment, paras [
 				continue
 			}
 			if fws != nil && sg.Len() > plainMin {
-				if kp, ok := plainSegment(body, sg.Start, sg.End, toks, k); ok {
-					// what the word scan would find, without it (a text
-					// with no quotation mark leaves inQuote as it is)
+				if kp, ok, q := plainSegment(body, sg.Start, sg.End, toks, k, inQuote); ok {
+					// what the word scan would find, without it
 					k = kp
 					text := body[sg.Start:sg.End]
-					inQuote = quoteState(text, inQuote)
+					inQuote = q
 					infos[i] = segInfo{lazyAddr: true}
 					if isCredit(text) {
 						segs[i].Furniture, segs[i].Reason = true, reasonCredit

@@ -45,7 +45,12 @@ const (
 	clsPlainBlock                     // a furniture trigger word of plainBlock (set by buildKeys)
 	clsFrontSkip                      // a word fronted steps over: "on", "the", "early" (frontSkipWords)
 	clsFrontClause                    // a word that opens a clause for fronted: "that", "when" (frontClauseWords)
+	clsPlainStop                      // a word beyond ASCII, or '"' or punctuation beyond ASCII (set by the lexer; see plainSegment)
 )
+
+// punctCls gives the classes of an ASCII punctuation token: clsPlainStop
+// for '"', none for the others.
+var punctCls = [128]uint32{'"': clsPlainStop}
 
 const clsTrigger = clsHoliday | clsMonth | clsMonthAbbr | clsWeekday | clsNumWord | clsUnit | clsDeictic | clsPOD | clsSeason | clsSetAdj | clsVague | clsFiscal | clsNum | clsHalf | clsEvery
 
@@ -402,24 +407,50 @@ func (lx *lexicon) buildKeys() {
 // displace"): a key's hash picks a bucket and a start slot, the bucket's
 // displacement moves every key of the bucket to a slot of its own. A
 // lookup is two loads and a compare, with no loop and no branch.
+//
+// A slot holds the key and everything a token takes from its entry, so
+// that the lookup is one dependent load after the displacement; the
+// slots are few (24 KB), so that they stay in the L1 cache while the
+// token buffer streams through it.
 type perfectTable struct {
 	ok     bool
 	c1, c2 uint64 // the multipliers of the hash: k1*c1 ^ k2*c2
 	disp   [perfectBuckets]uint16
-	slots  [perfectSlots]perfectSlotEntry
+	slots  [perfectSlots]perfectKey
 }
 
-// perfectSlotEntry is one slot of a perfectTable: a key, and the entry
-// and length (entry | length<<16, as kinfo; 0 when the slot is empty).
-type perfectSlotEntry struct {
+// perfectKey is a slot of the perfect table: the key of a lexicon entry
+// (k2 with the word's length folded in: lenKey) and what a token takes
+// from the entry, tl: its classes in bits 0-31, its value in bits 32-47
+// and the entry id in bits 48-63. An empty slot is zero, a key no word
+// has.
+type perfectKey struct {
 	k1, k2 uint64
-	info   uint32
+	tl     uint64
 }
 
 const (
 	perfectBuckets = 256
-	perfectSlots   = 2048
+	perfectSlots   = 1024
 )
+
+// lenMark folds the length of a word into its second key word: the
+// high bits of the bytes of a key word of letters are clear (and k2 is
+// zero for a word of up to eight letters), so the length in bits 7, 15,
+// 23, 31 and 39 makes the keys of words of different lengths differ.
+var lenMark = func() (t [32]uint64) {
+	for wl := range t {
+		m := uint64(wl)
+		t[wl] = (m&1)<<7 | (m&2)<<14 | (m&4)<<21 | (m&8)<<28 | (m&16)<<35
+	}
+	return t
+}()
+
+// lenKey returns the perfect table's second key word of a word of
+// length wl with key k1, k2 (see anyKey).
+func lenKey(k2 uint64, wl int) uint64 {
+	return k2 | lenMark[wl&31]
+}
 
 // hash returns the hash of key k1, k2: its top byte picks the bucket,
 // the bits from 32 on the start slot.
@@ -440,6 +471,11 @@ func (p *perfectTable) slot(k1, k2 uint64) uint64 {
 // other multipliers. It leaves ok false if none of a few works (then the
 // tokenizer uses the probing table).
 func (lx *lexicon) buildPerfect() {
+	for id := range lx.ktok {
+		if v := lx.ktok[id].v; v < 0 || v > 0xffff || id > 0xffff {
+			return // no room in a slot: the probing table serves
+		}
+	}
 	for t := uint64(0); t < 64; t++ {
 		// odd multipliers, a different pair each time
 		if lx.tryPerfect(0x9E3779B97F4A7C15*(2*t+1), 0xC2B2AE3D27D4EB4F*(2*t+1)) {
@@ -453,11 +489,14 @@ func (lx *lexicon) buildPerfect() {
 func (lx *lexicon) tryPerfect(c1, c2 uint64) bool {
 	p := &lx.perfect
 	*p = perfectTable{c1: c1, c2: c2}
-	var buckets [perfectBuckets][]int // slots of kinfo
+	var buckets [perfectBuckets][]perfectKey
 	for s, info := range lx.kinfo {
 		if info != 0 {
-			h := p.hash(lx.kk1[s], lx.k2s[uint16(info)])
-			buckets[h>>56] = append(buckets[h>>56], s)
+			id := uint16(info)
+			tl := lx.ktok[id]
+			k := perfectKey{k1: lx.kk1[s], k2: lenKey(lx.k2s[id], int(info>>16)), tl: uint64(tl.cls) | uint64(tl.v)<<32 | uint64(id)<<48}
+			h := p.hash(k.k1, k.k2)
+			buckets[h>>56] = append(buckets[h>>56], k)
 		}
 	}
 	order := make([]int, perfectBuckets)
@@ -473,17 +512,16 @@ func (lx *lexicon) tryPerfect(c1, c2 uint64) bool {
 		for d := 0; d < perfectSlots && !placed; d++ {
 			p.disp[b] = uint16(d)
 			placed = true
-			for n, s := range buckets[b] {
-				k1, k2 := lx.kk1[s], lx.k2s[uint16(lx.kinfo[s])]
-				if p.slots[p.slot(k1, k2)].info != 0 {
+			for n, k := range buckets[b] {
+				if p.slots[p.slot(k.k1, k.k2)].k1 != 0 {
 					placed = false
 					// undo this bucket's earlier keys
-					for _, s2 := range buckets[b][:n] {
-						p.slots[p.slot(lx.kk1[s2], lx.k2s[uint16(lx.kinfo[s2])])] = perfectSlotEntry{}
+					for _, k2 := range buckets[b][:n] {
+						p.slots[p.slot(k2.k1, k2.k2)] = perfectKey{}
 					}
 					break
 				}
-				p.slots[p.slot(k1, k2)] = perfectSlotEntry{k1: k1, k2: k2, info: lx.kinfo[s]}
+				p.slots[p.slot(k.k1, k.k2)] = k
 			}
 		}
 		if !placed {
@@ -495,15 +533,27 @@ func (lx *lexicon) tryPerfect(c1, c2 uint64) bool {
 	return true
 }
 
-// findPerfect returns the lexicon entry of the word of length wl with
-// key k1, k2, or 0, from the perfect table (ok must be true).
-func (lx *lexicon) findPerfect(k1, k2 uint64, wl int) uint16 {
-	p := &lx.perfect
+// lookup returns the lexicon entry of the word with key k1, k2 (k2 with
+// the length folded in: lenKey) and what its token takes from it (see
+// perfectKey.tl), or zeros, from the perfect table (ok must be true).
+// Found or not is no branch.
+func (p *perfectTable) lookup(k1, k2 uint64) (id uint16, tl uint64) {
 	h := k1*p.c1 ^ k2*p.c2 // p.hash
 	e := &p.slots[(h>>32^uint64(p.disp[h>>56]))&(perfectSlots-1)]
-	d := (e.k1 ^ k1) | (e.k2 ^ k2) | uint64(e.info>>16^uint32(wl))
-	// found or not is no branch: the top bit of d|-d is set when d != 0
-	return uint16(e.info) & uint16((d|-d)>>63-1)
+	d := (e.k1 ^ k1) | (e.k2 ^ k2)
+	// the top bit of d|-d is set when d != 0: m is all ones when the
+	// key matched, else zero
+	m := (d|-d)>>63 - 1
+	tl = e.tl & m
+	return uint16(tl >> 48), tl
+}
+
+// findPerfect returns the lexicon entry of the word of length wl with
+// key k1, k2 (see anyKey), or 0, from the perfect table (ok must be
+// true).
+func (lx *lexicon) findPerfect(k1, k2 uint64, wl int) uint16 {
+	id, _ := lx.perfect.lookup(k1, lenKey(k2, wl))
+	return id
 }
 
 // findKey returns the lexicon entry of the word of length wl with key
@@ -547,7 +597,7 @@ func (lx *lexicon) tokenizeStops(body string, from, to int, buf []tok, stops *[]
 		// the fast loop runs while the text is ASCII, eight-byte loads
 		// stay inside the body and the buffer has room for a token per
 		// byte; the token it stops at is read the general way
-		if room := cap(toks) - len(toks); room > 0 {
+		if room := cap(toks) - len(toks); room > 0 && lx.perfect.ok {
 			lim := min(to, len(body)-16, i+room)
 			toks, i, sp = lx.fastTokens(body, i, lim, to, toks, sp, stops)
 			if i >= to {
@@ -565,10 +615,12 @@ var isStop = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 // fastTokens appends the tokens starting at i and before lim to toks, as
 // nextToken would, and returns them with the index after the last and
 // the space flag. It stops early before a byte beyond ASCII. The caller
-// guarantees lim <= len(body)-16 and that toks has room for lim-i more
-// tokens, so the loop makes no call: no growing, no rune decoding.
+// guarantees lim <= len(body)-16, that toks has room for lim-i more
+// tokens and that the perfect table was built (else nextToken reads
+// every token), so the loop makes no call: no growing, no rune decoding,
+// no probing.
 func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, stops *[]int32) ([]tok, int, bool) {
-	perfect := lx.perfect.ok
+	p := &lx.perfect
 	for i < lim {
 		c := body[i]
 		switch lexBytes[c] {
@@ -582,20 +634,21 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 		case bLetter:
 			// the letters eight bytes a step, up to the first byte that
 			// is none; the run may cross to (a word ends before white
-			// space there, or to is the body's end), so j is cut to to
-			j := i + 1
-			for {
+			// space there, or to is the body's end), so j is cut to to.
+			// The first eight bytes (i+8 <= len(body)) also give the key
+			// of a word of up to eight letters.
+			w0 := load8(body, i)
+			r := letterRun8(w0)
+			j := i + r
+			for r == 8 {
 				if j+8 > len(body) {
 					for j < len(body) && lexBytes[body[j]] == bLetter {
 						j++
 					}
 					break
 				}
-				r := letterRun8(load8(body, j))
+				r = letterRun8(load8(body, j))
 				j += r
-				if r < 8 {
-					break
-				}
 			}
 			j = min(j, to)
 			if j < to && lexBytes[body[j]] == bHigh {
@@ -612,21 +665,15 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 			if wl := j - i; wl <= anyMaxLen {
 				// the key of anyKey; i+8 <= len(body) and j >= 8
 				const lower = 0x2020202020202020
-				var k1, k2 uint64
+				k1, k2 := w0|lower, uint64(0)
 				if wl <= 8 {
-					k1 = (load8(body, i) | lower) & lowMask[wl]
+					k1 &= lowMask[wl]
 				} else {
-					k1, k2 = load8(body, i)|lower, load8(body, j-8)|lower
+					k2 = load8(body, j-8) | lower
 				}
-				var id uint16
-				if perfect {
-					// every word, no prefilter, no branch on the answer
-					id = lx.findPerfect(k1, k2, wl)
-				} else if key := leadKey(c|0x20, body[i+1:j]); lx.byLead[key]&(1<<wl) != 0 {
-					id = lx.findKey(k1, k2, wl)
-				}
-				e := &lx.ktok[id] // the empty entry when id is 0
-				t.id, t.cls, t.n = id, e.cls, e.v
+				// every word, no prefilter, no branch on the answer
+				id, tl := p.lookup(k1, k2|lenMark[wl&31])
+				t.id, t.cls, t.n = id, uint32(tl), int32(uint16(tl>>32))
 			}
 			i = j
 		case bPunct:
@@ -634,7 +681,7 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 			toks = toks[:n+1]
 			t := &toks[n]
 			*t = tok{}
-			t.s, t.e, t.k, t.sp = int32(i), int32(i+1), tkPunct, sp
+			t.s, t.e, t.k, t.sp, t.cls = int32(i), int32(i+1), tkPunct, sp, punctCls[c&0x7f]
 			if isStop[c] && stops != nil {
 				*stops = append(*stops, int32(i))
 			}
@@ -718,6 +765,9 @@ func (lx *lexicon) nextToken(body string, i, n int, toks []tok, sp bool, stops *
 			j += size
 		}
 		toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a', hi: !ascii})
+		if !ascii {
+			toks[len(toks)-1].cls = clsPlainStop
+		}
 		if wl := j - i; ascii && wl <= anyMaxLen {
 			key := int((c|0x20)-'a') * 27
 			if wl > 1 {
@@ -736,7 +786,7 @@ func (lx *lexicon) nextToken(body string, i, n int, toks []tok, sp bool, stops *
 		}
 		i = j
 	case bc == bPunct:
-		toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
+		toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp, cls: punctCls[c&0x7f]})
 		if isStop[c] && stops != nil {
 			*stops = append(*stops, int32(i))
 		}
@@ -752,10 +802,10 @@ func (lx *lexicon) nextToken(body string, i, n int, toks []tok, sp bool, stops *
 				}
 				j += s2
 			}
-			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r), hi: true})
+			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r), hi: true, cls: clsPlainStop})
 			i = j
 		} else {
-			toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp})
+			toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp, cls: clsPlainStop})
 			if r == '…' && stops != nil {
 				*stops = append(*stops, int32(i))
 			}

@@ -103,6 +103,9 @@ func (lx *lexicon) tokenizeRef(body string, buf []tok) []tok {
 				j += size
 			}
 			toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: c < 'a'})
+			if !ascii {
+				toks[len(toks)-1].cls = clsPlainStop // a word beyond ASCII
+			}
 			if wl := j - i; ascii && wl < len(low) {
 				// prefilter on the first two letters and the length
 				key := int((c|0x20)-'a') * 27
@@ -128,6 +131,9 @@ func (lx *lexicon) tokenizeRef(body string, buf []tok) []tok {
 			i = j
 		case bc == bPunct:
 			toks = append(toks, tok{s: int32(i), e: int32(i + 1), k: tkPunct, sp: sp})
+			if c == '"' {
+				toks[len(toks)-1].cls = clsPlainStop
+			}
 			i++
 		default:
 			r, size := utf8.DecodeRuneInString(body[i:])
@@ -140,10 +146,10 @@ func (lx *lexicon) tokenizeRef(body string, buf []tok) []tok {
 					}
 					j += s2
 				}
-				toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r)})
+				toks = append(toks, tok{s: int32(i), e: int32(j), k: tkWord, sp: sp, cap: unicode.IsUpper(r), cls: clsPlainStop})
 				i = j
 			} else {
-				toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp})
+				toks = append(toks, tok{s: int32(i), e: int32(i + size), k: tkPunct, sp: sp, cls: clsPlainStop})
 				i += size
 			}
 		}

@@ -18,37 +18,85 @@ type resolver struct {
 	// day before ("the quake hit at 11:40 p.m." in a 10:15 a.m. paper), a
 	// future one earlier than it on the day after.
 	pub time.Time
+
+	// memo holds the last few results of unitInterval and their TIMEX
+	// values, by (t, g): the mentions of an article land on few days,
+	// and time.Date in a zone is the resolver's main cost. unitInterval
+	// is a function of t and g (and loc, fixed per resolver), so a hit
+	// returns what the computation would.
+	memo [memoSlots]ivMemo
+	// zs is the zone period dayAt computes days in: the publication
+	// day's (set by the tagger), else that of the first day computed.
+	zs zoneSpan
+}
+
+// memoSlots is the size of the resolver's memo (a power of two).
+const memoSlots = 8
+
+// ivMemo is one entry of the resolver's memo: unitInterval(t, g) = iv,
+// and timex, when not empty, is timexOf(iv).
+type ivMemo struct {
+	ok    bool
+	g     Granularity
+	t     time.Time
+	iv    Interval
+	timex string
+}
+
+// memoSlot returns the memo entry of (t, g).
+func (r *resolver) memoSlot(t time.Time, g Granularity) *ivMemo {
+	h := uint64(t.Unix())*0x9E3779B97F4A7C15 ^ uint64(g)*0xC2B2AE3D27D4EB4F
+	return &r.memo[h>>61&(memoSlots-1)]
 }
 
 func (r *resolver) day(y int, m time.Month, d int) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, r.loc)
+	t, _ := r.dayAt(y, m, d)
+	return t
 }
 
 // unitInterval returns the unit g (day … century) containing t.
 func (r *resolver) unitInterval(t time.Time, g Granularity) Interval {
-	y, m, d := t.Date()
+	e := r.memoSlot(t, g)
+	if e.ok && e.t == t && e.g == g {
+		return e.iv
+	}
+	iv := r.unitIntervalOf(t, g)
+	*e = ivMemo{ok: true, g: g, t: t, iv: iv}
+	return iv
+}
+
+// timex returns timexOf(iv), from the memo when iv is a unit interval
+// it holds.
+func (r *resolver) timex(iv Interval) string {
+	e := r.memoSlot(iv.Start, iv.Gran)
+	if e.ok && e.t == iv.Start && e.g == iv.Gran && e.iv.Start == iv.Start && e.iv.Gran == iv.Gran {
+		if e.timex == "" {
+			e.timex = timexOf(iv)
+		}
+		return e.timex
+	}
+	return timexOf(iv)
+}
+
+// unitIntervalOf computes unitInterval(t, g).
+func (r *resolver) unitIntervalOf(t time.Time, g Granularity) Interval {
+	y, m, d := r.dateOf(t)
 	var s, e time.Time
 	switch g {
 	case GranDay:
-		s = r.day(y, m, d)
-		e = s.AddDate(0, 0, 1)
+		s, e = r.span(y, m, d, 0, 0, 1)
 	case GranWeek:
 		off := (int(t.Weekday()) + 6) % 7
-		s = r.day(y, m, d-off)
-		e = s.AddDate(0, 0, 7)
+		s, e = r.span(y, m, d-off, 0, 0, 7)
 	case GranWeekend:
 		off := (int(t.Weekday()) + 6) % 7
-		s = r.day(y, m, d-off+5)
-		e = s.AddDate(0, 0, 2)
+		s, e = r.span(y, m, d-off+5, 0, 0, 2)
 	case GranMonth:
-		s = r.day(y, m, 1)
-		e = s.AddDate(0, 1, 0)
+		s, e = r.span(y, m, 1, 0, 1, 0)
 	case GranQuarter:
-		s = r.day(y, time.Month((int(m)-1)/3*3+1), 1)
-		e = s.AddDate(0, 3, 0)
+		s, e = r.span(y, time.Month((int(m)-1)/3*3+1), 1, 0, 3, 0)
 	case GranHalf:
-		s = r.day(y, time.Month((int(m)-1)/6*6+1), 1)
-		e = s.AddDate(0, 6, 0)
+		s, e = r.span(y, time.Month((int(m)-1)/6*6+1), 1, 0, 6, 0)
 	case GranSeason:
 		// SP Mar–May, SU Jun–Aug, FA Sep–Nov, WI Dec–Feb (named by its December's year)
 		mm := int(m)
@@ -58,20 +106,15 @@ func (r *resolver) unitInterval(t time.Time, g Granularity) Interval {
 			mm += 12
 		}
 		start := (mm-3)/3*3 + 3
-		s = r.day(yy, time.Month(start), 1)
-		e = s.AddDate(0, 3, 0)
+		s, e = r.span(yy, time.Month(start), 1, 0, 3, 0)
 	case GranYear:
-		s = r.day(y, 1, 1)
-		e = s.AddDate(1, 0, 0)
+		s, e = r.span(y, 1, 1, 1, 0, 0)
 	case GranDecade:
-		s = r.day(y-y%10, 1, 1)
-		e = s.AddDate(10, 0, 0)
+		s, e = r.span(y-y%10, 1, 1, 10, 0, 0)
 	case GranCentury:
-		s = r.day(y-y%100, 1, 1)
-		e = s.AddDate(100, 0, 0)
+		s, e = r.span(y-y%100, 1, 1, 100, 0, 0)
 	default:
-		s = r.day(y, m, d)
-		e = s.AddDate(0, 0, 1)
+		s, e = r.span(y, m, d, 0, 0, 1)
 		g = GranDay
 	}
 	return Interval{Start: s, End: e, Gran: g}
@@ -190,6 +233,13 @@ func pad(b []byte, n, width int) []byte {
 	if n < 0 {
 		return b
 	}
+	// the widths of dates and times, digit by digit with no loop
+	switch {
+	case width == 2 && n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	case width == 4 && n < 10000:
+		return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	}
 	var d [12]byte
 	i := len(d)
 	for n > 0 || i == len(d) {
@@ -287,8 +337,9 @@ func (r *resolver) pickYear(g Granularity, n, dir int, tense Tense) int {
 	return y - 1
 }
 
-func dateValue(iv Interval, kind Kind) Value {
-	return Value{Kind: kind, TIMEX: timexOf(iv), When: iv}
+// dateValue returns the value of a date interval.
+func (r *resolver) dateValue(iv Interval, kind Kind) Value {
+	return Value{Kind: kind, TIMEX: r.timex(iv), When: iv}
 }
 
 // unresolved builds the X-filled value of a relative expression in an
@@ -582,7 +633,7 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 	if sp.mod != "" || sp.approx {
 		iv.Approx = true
 	}
-	v := dateValue(iv, sp.kind)
+	v := r.dateValue(iv, sp.kind)
 	v.Mod = sp.mod
 	if sp.fiscal {
 		v.TIMEX = "FY" + strconv.Itoa(iv.Start.Year())

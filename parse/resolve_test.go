@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"testing"
 	"time"
 )
@@ -120,5 +121,46 @@ func TestDurationValues(t *testing.T) {
 				t.Errorf("got %+v, want %s", v, c.want)
 			}
 		})
+	}
+}
+
+// TestPad checks pad against fmt's zero padding for every width the
+// TIMEX values use and the numbers around them (a negative number adds
+// nothing).
+func TestPad(t *testing.T) {
+	for width := 1; width <= 5; width++ {
+		for _, n := range []int{-1, -42, 0, 7, 9, 10, 99, 100, 999, 1000, 2025, 9999, 10000, 12345, 123456789} {
+			want := ""
+			if n >= 0 {
+				want = fmt.Sprintf("%0*d", width, n)
+			}
+			if got := string(pad([]byte("x"), n, width)); got != "x"+want {
+				t.Errorf("pad(%d, %d) = %q, want %q", n, width, got, "x"+want)
+			}
+		}
+		for n := 0; n < 10500; n += 3 {
+			if got, want := string(pad(nil, n, width)), fmt.Sprintf("%0*d", width, n); got != want {
+				t.Fatalf("pad(%d, %d) = %q, want %q", n, width, got, want)
+			}
+		}
+	}
+}
+
+// TestValidDay checks validDay against time.Date's calendar: a day is
+// valid when time.Date keeps it (year 0 stands for a leap year).
+func TestValidDay(t *testing.T) {
+	for y := -801; y <= 2801; y++ {
+		for mo := -1; mo <= 13; mo++ {
+			for d := -1; d <= 33; d++ {
+				yy := y
+				if yy == 0 {
+					yy = 2000
+				}
+				want := mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && time.Date(yy, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Day() == d
+				if got := validDay(y, mo, d); got != want {
+					t.Fatalf("validDay(%d, %d, %d) = %v, want %v", y, mo, d, got, want)
+				}
+			}
+		}
 	}
 }

@@ -587,7 +587,9 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 			if m.w(i-1) == "the" {
 				a = i - 1
 			}
-			return m.withWeekdayPrefix(cand{a: a, b: b, sp: sp}), true
+			c := cand{a: a, b: b, sp: sp}
+			m.withWeekdayPrefix(&c)
+			return c, true
 		}
 	}
 	// "the 3rd": a day of the current month
@@ -637,7 +639,8 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 	// a bare year
 	if t.nd == 4 {
 		if y, ok := m.bareYear(i); ok {
-			a, sp := m.edgeLeft(i, spec{rule: "year", op: opYear, kind: KindDate, g: GranYear, y: y})
+			sp := spec{rule: "year", op: opYear, kind: KindDate, g: GranYear, y: y}
+			a := m.edgeLeft(i, &sp)
 			b := i + 1
 			if m.w(b) == "s" && m.adj(b) { // 1990's handled above; 2008s rare
 				return cand{}, false
@@ -898,12 +901,23 @@ func validDay(y, mo, d int) bool {
 	if y == 0 {
 		y = 2000 // leap year: accept 29 February
 	}
-	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Day() == d
+	// the length of the month in the proleptic Gregorian calendar, as
+	// time.Date counts it (TestValidDay)
+	switch mo {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return d <= 29
+		}
+		return d <= 28
+	case 4, 6, 9, 11:
+		return d <= 30
+	}
+	return true
 }
 
 // withWeekdayPrefix extends a full date over a weekday before it:
 // "Wednesday, December 3, 2025", "Wed 3 Dec".
-func (m *matcher) withWeekdayPrefix(c cand) cand {
+func (m *matcher) withWeekdayPrefix(c *cand) {
 	k := c.a
 	if m.punct(k-1) == ',' {
 		k--
@@ -911,7 +925,6 @@ func (m *matcher) withWeekdayPrefix(c cand) cand {
 	if k-1 >= m.lo && m.cls(k-1)&clsWeekday != 0 && m.ent(k-1) != nil && !m.ent(k-1).pl && !m.nl(k) && !m.nl(c.a) {
 		c.a = k - 1
 	}
-	return c
 }
 
 // matchMonth: "December 3, 2024", "Dec. 3", "December 2024", "December",
@@ -937,8 +950,9 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 				sp.y, b = y, nb
 			}
 			if validDay(sp.y, mo, d) {
-				a, sp2 := m.edgeLeft(i, sp)
-				c := m.withWeekdayPrefix(cand{a: a, b: b, sp: sp2})
+				a := m.edgeLeft(i, &sp)
+				c := cand{a: a, b: b, sp: sp}
+				m.withWeekdayPrefix(&c)
 				return c, true
 			}
 		}
@@ -949,7 +963,8 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 		k++
 	}
 	if y, nb, ok := m.yearAfter(k, false); ok {
-		a, sp := m.edgeLeft(i, spec{rule: "month-year", op: opAbs, kind: KindDate, g: GranMonth, y: y, m: mo})
+		sp := spec{rule: "month-year", op: opAbs, kind: KindDate, g: GranMonth, y: y, m: mo}
+		a := m.edgeLeft(i, &sp)
 		return cand{a: a, b: nb, sp: sp}, true
 	}
 	if t.cls&clsMonth == 0 {
@@ -1004,29 +1019,30 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 		sp.dir, a, sp.rule = 2, i-1, "this-month-name"
 	}
 	if a == i {
-		a, sp = m.edgeLeft(i, sp)
+		a = m.edgeLeft(i, &sp)
 	}
 	return cand{a: a, b: i + 1, sp: sp}, true
 }
 
 // edgeLeft extends a date to the left over "early", "late", "mid-", "the
-// end of", "the beginning of" and sets the TIMEX3 mod.
-func (m *matcher) edgeLeft(i int, sp spec) (int, spec) {
+// end of", "the beginning of": it returns the new first token and sets
+// the TIMEX3 mod in *sp (which it leaves alone when there is no edge).
+func (m *matcher) edgeLeft(i int, sp *spec) int {
 	a := i
 	if m.punct(a-1) == '-' && m.adj(a) && m.w(a-2) == "mid" {
 		sp.mod = "MID"
-		return a - 2, sp
+		return a - 2
 	}
 	switch m.w(a - 1) {
 	case "early":
 		sp.mod = "START"
-		return a - 1, sp
+		return a - 1
 	case "mid":
 		sp.mod = "MID"
-		return a - 1, sp
+		return a - 1
 	case "late":
 		sp.mod = "END"
-		return a - 1, sp
+		return a - 1
 	case "of":
 		k := a - 2
 		edge := ""
@@ -1045,12 +1061,12 @@ func (m *matcher) edgeLeft(i int, sp spec) (int, spec) {
 				k--
 			}
 			if m.w(k) == "the" {
-				return k, sp
+				return k
 			}
-			return k + 1, sp
+			return k + 1
 		}
 	}
-	return a, sp
+	return a
 }
 
 // matchWeekday: "Monday", "last Friday", "Wednesday morning", "early

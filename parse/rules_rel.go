@@ -295,7 +295,7 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 				if m.w(a-1) == "the" {
 					a--
 				}
-				a, sp = m.edgeLeft(a, sp)
+				a = m.edgeLeft(a, &sp)
 				return cand{a: a, b: b, sp: sp}, true
 			}
 		}
@@ -416,7 +416,7 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 			return cand{}, false
 		}
 		sp := spec{rule: "the-day", op: opRef, kind: KindDate, g: GranDay}
-		a, sp = m.edgeLeft(a, sp)
+		a = m.edgeLeft(a, &sp)
 		// "late in the day", "early in the day"
 		if m.w(a-1) == "in" && (m.w(a-2) == "late" || m.w(a-2) == "early" || m.w(a-2) == "later" || m.w(a-2) == "earlier") {
 			a -= 2
@@ -433,7 +433,8 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 			}
 		}
 		// only "the end/beginning of the year": the anchor's unit
-		a2, sp := m.edgeLeft(a, spec{rule: "edge-of-the-unit", op: opRelUnit, kind: KindDate, g: g})
+		sp := spec{rule: "edge-of-the-unit", op: opRelUnit, kind: KindDate, g: g}
+		a2 := m.edgeLeft(a, &sp)
 		if sp.mod == "" {
 			return cand{}, false
 		}
@@ -583,7 +584,7 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 	case "earlier", "later":
 		a--
 	}
-	a, sp = m.edgeLeft(a, sp)
+	a = m.edgeLeft(a, &sp)
 	return cand{a: a, b: i + 1, sp: sp}, true
 }
 
@@ -749,7 +750,7 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 		if prev == "the" {
 			a--
 		}
-		a, sp = m.edgeLeft(a, sp)
+		a = m.edgeLeft(a, &sp)
 		return cand{a: a, b: b, sp: sp}, true
 	}
 	switch prev {
@@ -759,7 +760,7 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 		if prev == "past" && m.w(a-1) == "this" {
 			a-- // "this past summer"
 		}
-		a, sp = m.edgeLeft(a, sp)
+		a = m.edgeLeft(a, &sp)
 		if m.w(a-1) == "the" && prev == "past" {
 			a--
 		}
@@ -773,7 +774,7 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 			return cand{a: i - 1, b: b, sp: sp}, true
 		}
 		if p2 == "of" && (m.wr(i-3) == "end" || m.wr(i-3) == "start" || m.wr(i-3) == "beginning") {
-			a, sp = m.edgeLeft(i-1, sp)
+			a = m.edgeLeft(i-1, &sp)
 			return cand{a: a, b: b, sp: sp}, true
 		}
 	case "in", "during", "early", "late", "mid", "until", "since", "by":
@@ -782,7 +783,7 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 				return cand{}, false
 			}
 		}
-		a, sp = m.edgeLeft(i, sp)
+		a = m.edgeLeft(i, &sp)
 		return cand{a: a, b: b, sp: sp}, true
 	}
 	return cand{}, false
@@ -1226,6 +1227,14 @@ func (m *matcher) clockLeft(i int) int {
 // reads the hour and minute its applier sets. Only the matching and the
 // field extraction are when's; the date is ours.
 func (x *Extractor) whenClock(r rules.Rule, win string) (hh, mi int, ok bool) {
+	if hh, mi, ok, known := clockFast(win, r == x.whenHourMinute); known {
+		return hh, mi, ok
+	}
+	return x.whenRule(r, win)
+}
+
+// whenRule is whenClock with the rule always run.
+func (x *Extractor) whenRule(r rules.Rule, win string) (hh, mi int, ok bool) {
 	mt := r.Find(win)
 	if mt == nil || mt.Left != 0 {
 		return 0, 0, false

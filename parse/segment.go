@@ -128,10 +128,19 @@ type paraInfo struct {
 // (ASCII space, tab, CR, LF, FF, VT, no-break space, the Unicode spaces
 // U+2000–U+200A, U+202F, U+205F, U+3000), or 0.
 func spaceLen(body string, i int) int {
+	if c := body[i]; c < 0x80 {
+		return int(asciiSpace[c]) // no call for ASCII
+	}
+	return spaceLenHigh(body, i)
+}
+
+// asciiSpace marks the ASCII white-space bytes with 1.
+var asciiSpace = [128]uint8{' ': 1, '\t': 1, '\n': 1, '\r': 1, '\f': 1, '\v': 1}
+
+// spaceLenHigh is spaceLen for a byte beyond ASCII.
+func spaceLenHigh(body string, i int) int {
 	c := body[i]
 	switch c {
-	case ' ', '\t', '\n', '\r', '\f', '\v':
-		return 1
 	case 0xC2:
 		if i+1 < len(body) && body[i+1] == 0xA0 {
 			return 2
@@ -198,6 +207,9 @@ func nextParagraph(body string, i int) (ps, pe, next int) {
 
 // trimSpan trims white space from both ends of body[s:e].
 func trimSpan(body string, s, e int) (int, int) {
+	if s < e && body[s]-'!' < 0x7f-'!' && body[e-1]-'!' < 0x7f-'!' {
+		return s, e // printable ASCII at both ends: nothing to trim
+	}
 	for s < e {
 		n := spaceLen(body, s)
 		if n == 0 {
@@ -567,6 +579,9 @@ func splitBefore(body string, s, p, m, pe int, single bool) bool {
 		return true // "20th.", "1990s."
 	}
 	w := body[a:p]
+	if !inner && len(w) > 6 {
+		return true // longer than any abbreviation below ("Messrs", "approx")
+	}
 	next := nextWord(body, m, pe)
 	digitNext := c >= '0' && c <= '9'
 	if inner {
@@ -587,6 +602,8 @@ func splitBefore(body string, s, p, m, pe int, single bool) bool {
 		}
 		return true
 	}
+	// every word below has at most six letters: the early return for
+	// longer words above relies on it
 	switch w {
 	case "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Gen", "Gens", "Lt", "Col", "Maj", "Capt", "Cpt", "Sgt", "Cpl", "Pvt",
 		"Adm", "Cmdr", "Cdr", "Brig", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Rev", "Fr", "Msgr", "Hon", "Pres", "Supt", "Insp",

@@ -111,3 +111,72 @@ func TestQuoteState(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainSegmentQuotes checks the quotation-mark state plainSegment
+// reads from the tokens against quoteState's reading of the bytes, on
+// every plain segment of the test texts and on sentences built around
+// quotation marks, dashes and broken UTF-8.
+func TestPlainSegmentQuotes(t *testing.T) {
+	texts := segmentTexts(t)
+	long := "the committee met with the minister on the budget and the new rules for the year"
+	for i, q := range []string{"\"", "\u201c", "\u201d", "\u201c\u201d\u201c", "\u2014", "\xe2\x80", "\xe2\x80\x9c\"", "\u2018x\u2019"} {
+		texts["built/"+string(rune('a'+i))] = "He said " + q + long + q + " and " + long + ".\n\n" + q + long + " went on " + long + "."
+	}
+	lx := newLexicon()
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		body := texts[name]
+		toks := lx.tokenize(body, nil)
+		segs := Segments(body)
+		k, plains := 0, 0
+		for _, sg := range segs {
+			next := k
+			for _, in := range []bool{false, true} {
+				n, plain, q := plainSegment(body, sg.Start, sg.End, toks, k, in)
+				if !plain {
+					continue
+				}
+				plains++
+				if want := quoteState(body[sg.Start:sg.End], in); q != want {
+					t.Errorf("%s: segment %q from %v: quote state %v, want %v", name, body[sg.Start:sg.End], in, q, want)
+				}
+				if strings.IndexByte(body[sg.Start:sg.End], 0xC2) >= 0 {
+					t.Errorf("%s: segment %q with a 0xC2 byte is plain", name, body[sg.Start:sg.End])
+				}
+				next = n
+			}
+			k = next
+		}
+		if strings.HasPrefix(name, "built/") && plains == 0 {
+			t.Errorf("%s: no plain segment", name)
+		}
+	}
+}
+
+// quoteState returns the state of quotation marks after text, in when
+// it starts inside quotes: what the word scan's scanMark leaves. It is
+// the reference for the state plainSegment reads from the tokens.
+func quoteState(text string, in bool) bool {
+	for i := 0; i < len(text); {
+		q := strings.IndexByte(text[i:], '"')
+		c := strings.IndexByte(text[i:], 0xE2)
+		switch {
+		case q < 0 && c < 0:
+			return in
+		case c < 0 || (q >= 0 && q < c):
+			in = !in
+			i += q + 1
+		default:
+			i += c
+			if i+2 < len(text) && text[i+1] == 0x80 {
+				switch text[i+2] {
+				case 0x9C:
+					in = true
+				case 0x9D:
+					in = false
+				}
+			}
+			i++
+		}
+	}
+	return in
+}

@@ -146,6 +146,9 @@ func (x *Extractor) scanRightClause(body string, t []tok, b, sb int) (Tense, str
 				return 0, "", false
 			}
 		}
+		if !x.maySignal(body, t, j, b) {
+			continue
+		}
 		if tn, s, ok := x.classify(body, t, j, b, sb); ok {
 			return tn, s, true
 		}
@@ -207,6 +210,27 @@ func (x *Extractor) noSignal(body string, tk *tok) bool {
 	// ASCII letters: |0x20 is the lower case
 	c0, c1 := body[s]|0x20-'a', body[s+1]|0x20-'a'
 	return c0 < 26 && c1 < 26 && x.signalLead[int(c0)*26+int(c1)]&(1<<n) == 0
+}
+
+// maySignal reports whether classify(body, t, j, lo, …) may find a
+// signal at token j, with no call: it refuses what is no word, and a
+// word outside the lexicon that is a name (capitalised after lo, as
+// classify refuses it) or has no -ed ending (every tense and signal
+// word is in the lexicon: TestAnyWords, TestSignalWords; such a word is
+// none of them and has no ending classify reads). classify decides the
+// rest.
+func (x *Extractor) maySignal(body string, t []tok, j, lo int) bool {
+	tk := &t[j]
+	if tk.k != tkWord {
+		return false
+	}
+	if tk.id != 0 || tk.hi {
+		return true // classify decides
+	}
+	// a word outside the lexicon: a name when capitalised after lo, else
+	// a signal only by its -ed ending
+	e := int(tk.e)
+	return !(tk.cap && j > lo) && e-int(tk.s) >= 4 && body[e-2]|0x20 == 'e' && body[e-1]|0x20 == 'd'
 }
 
 // classify reads the signal at token j; dir tells the scan direction.
@@ -570,6 +594,9 @@ const tenseWindow = 30
 
 func (x *Extractor) scanLeft(body string, t []tok, sa, a int) (Tense, string, bool) {
 	for j, n := a-1, 0; j >= sa && n < tenseWindow; j, n = j-1, n+1 {
+		if !x.maySignal(body, t, j, sa) {
+			continue
+		}
 		if tn, s, ok := x.classify(body, t, j, sa, a); ok {
 			return tn, s, true
 		}
@@ -581,6 +608,9 @@ func (x *Extractor) scanRight(body string, t []tok, b, sb int) (Tense, string, b
 	for j, n := b, 0; j < sb && n < tenseWindow; j, n = j+1, n+1 {
 		if t[j].k == tkPunct && body[t[j].s] == ';' {
 			break
+		}
+		if !x.maySignal(body, t, j, b) {
+			continue
 		}
 		if tn, s, ok := x.classify(body, t, j, b, sb); ok {
 			return tn, s, true

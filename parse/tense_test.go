@@ -2,6 +2,8 @@ package parse
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"testing"
 	"time"
 )
@@ -211,5 +213,33 @@ func TestDST(t *testing.T) {
 				t.Errorf("interval %v–%v does not run midnight to midnight", m.When.Start, m.When.End)
 			}
 		})
+	}
+}
+
+// TestMaySignal checks maySignal against classify on every token of the
+// test texts: a token maySignal refuses is one where classify finds no
+// signal, with the token first in its window (lo = j) or not (lo < j).
+func TestMaySignal(t *testing.T) {
+	x := NewExtractor(Options{})
+	texts := segmentTexts(t)
+	texts["built"] = "Officials Wanted it. They ended talks, WANTED more and Rated it; the Board voted; Café owners reopened. Züriched."
+	refused := 0
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		body := texts[name]
+		toks := x.lx.tokenize(body, nil)
+		for j := range toks {
+			for _, lo := range []int{j, max(j-1, 0)} {
+				if x.maySignal(body, toks, j, lo) {
+					continue
+				}
+				refused++
+				if _, s, ok := x.classify(body, toks, j, lo, len(toks)); ok {
+					t.Fatalf("%s: token %d %q (lo %d): maySignal refuses it, classify finds %q", name, j, body[toks[j].s:toks[j].e], lo, s)
+				}
+			}
+		}
+	}
+	if refused == 0 {
+		t.Error("maySignal refuses no token")
 	}
 }
