@@ -172,6 +172,8 @@ type slot struct {
 	ms     []parse.Mention
 	doc    Doc      // set by Build's step (which then drops a and ms)
 	prep   prepared // set by Build's step: doc's part of the merge
+	rec    []byte   // set by BuildLean's step: the spool records of doc's mentions
+	rel    []uint32 // and their offsets
 	out    any      // set by Map's step
 	outErr error
 	err    *ArticleError
@@ -183,7 +185,7 @@ type slot struct {
 func (s *slot) tag(ex Tagger, step func(*slot)) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.ms, s.doc, s.prep, s.out, s.outErr = nil, Doc{}, prepared{}, nil, nil
+			s.ms, s.doc, s.prep, s.out, s.outErr, s.rec, s.rel = nil, Doc{}, prepared{}, nil, nil, nil, nil
 			s.err = &ArticleError{Source: s.a.Source, Index: s.idx, Err: fmt.Errorf("%w: %v", ErrTaggerPanic, r), Stack: debug.Stack()}
 		}
 	}()

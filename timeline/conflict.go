@@ -26,7 +26,6 @@ type eventDraft struct {
 	baseID    string
 	members   []int32 // item indexes, in provenance order
 	consensus int32   // item giving the consensus date (-1: durations only)
-	group     map[int]int
 	conflicts []*Conflict
 }
 
@@ -167,7 +166,7 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 		for _, ii := range members {
 			it := &mg.items[ii]
 			if d := int(it.doc); len(sents[d]) < 4 {
-				sents[d] = append(sents[d], wordSet(mg.tl.Mentions[int(it.m)].Sentence))
+				sents[d] = append(sents[d], wordSet(mg.sentence(int(it.m))))
 			}
 		}
 	}
@@ -201,18 +200,20 @@ func (mg *merger) copyGroups(members []int32) map[int]int {
 // draft assembles one event from its items.
 func (mg *merger) draft(members []int32) *eventDraft {
 	ev := &eventDraft{members: members, consensus: -1}
-	ev.group = mg.copyGroups(members)
+	group := mg.copyGroups(members)
 	outlets := map[string]bool{}
 	reports := map[int]bool{}
 	for _, ii := range members {
 		it := &mg.items[ii]
 		outlets[mg.tl.Sources[int(it.doc)].Outlet] = true
-		reports[ev.group[int(it.doc)]] = true
+		reports[group[int(it.doc)]] = true
 	}
-	for o := range outlets {
-		ev.Outlets = append(ev.Outlets, o)
+	if !mg.slim {
+		for o := range outlets {
+			ev.Outlets = append(ev.Outlets, o)
+		}
+		slices.Sort(ev.Outlets)
 	}
-	slices.Sort(ev.Outlets)
 	ev.Support = len(reports)
 
 	// consensus: the date compatible with the most independent reports;
@@ -235,7 +236,7 @@ func (mg *merger) draft(members []int32) *eventDraft {
 		var v *val
 		for _, o := range vals {
 			oi := &mg.items[o.item]
-			if oi.fs == it.fs && oi.fe == it.fe && oi.gran == it.gran {
+			if oi.fs == it.fs && oi.fe == it.fe && oi.gran() == it.gran() {
 				v = o
 			}
 		}
@@ -243,7 +244,7 @@ func (mg *merger) draft(members []int32) *eventDraft {
 			v = &val{item: ii, reports: map[int]bool{}}
 			vals = append(vals, v)
 		}
-		v.reports[ev.group[int(it.doc)]] = true
+		v.reports[group[int(it.doc)]] = true
 	}
 	bestScore := -1
 	var best *val
@@ -258,8 +259,8 @@ func (mg *merger) draft(members []int32) *eventDraft {
 		if score == bestScore && best != nil {
 			a, b := &mg.items[v.item], &mg.items[best.item]
 			switch {
-			case a.gran != b.gran:
-				better = a.gran < b.gran
+			case a.gran() != b.gran():
+				better = a.gran() < b.gran()
 			case len(v.reports) != len(best.reports):
 				better = len(v.reports) > len(best.reports)
 			default:
@@ -272,11 +273,11 @@ func (mg *merger) draft(members []int32) *eventDraft {
 	}
 	if best != nil {
 		ev.consensus = best.item
-		ev.When = mg.tl.Mentions[int(mg.items[best.item].m)].When
+		ev.When = mg.mention(int(mg.items[best.item].m)).When
 	} else {
 		// durations only: the implied start, approximately
 		it := &mg.items[members[0]]
-		m := &mg.tl.Mentions[int(it.m)]
+		m := mg.mention(int(it.m))
 		loc := m.When.Loc()
 		if src := &mg.tl.Sources[int(it.doc)]; !src.Published.IsZero() {
 			loc = src.Published.Location()
@@ -294,7 +295,7 @@ func (mg *merger) draft(members []int32) *eventDraft {
 		if c.Kind == KindUpdated {
 			// the latest report's date is the current one
 			ev.consensus = latest
-			ev.When = mg.tl.Mentions[int(mg.items[latest].m)].When
+			ev.When = mg.mention(int(mg.items[latest].m)).When
 		}
 	}
 	ev.Label, ev.baseID = mg.label(ev)
@@ -342,7 +343,7 @@ func (mg *merger) label(ev *eventDraft) (string, string) {
 	}
 	date := "undated"
 	if ev.consensus >= 0 {
-		date = mg.tl.Mentions[int(mg.items[ev.consensus].m)].TIMEX
+		date = mg.mention(int(mg.items[ev.consensus].m)).TIMEX
 	} else if !ev.When.IsZero() {
 		date = ev.When.Start.Format("2006-01") + "~"
 	}
@@ -400,7 +401,7 @@ func (mg *merger) detectConflicts(evs []*eventDraft) {
 			c.Event = e.ID
 			e.Conflict = append(e.Conflict, c.ID)
 			for _, s := range c.Sides {
-				tl.Mentions[s.Mention].Conflicts = append(tl.Mentions[s.Mention].Conflicts, c.ID)
+				mg.addConflict(s.Mention, len(tl.Conflicts), c.ID)
 			}
 			tl.Conflicts = append(tl.Conflicts, *c)
 		}
@@ -500,7 +501,9 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 				c.Sides = append(c.Sides, Side{Mention: int(mg.items[ii].m)})
 			}
 		}
-		c.Summary = mg.updatedSummary(ev, ordered)
+		if !mg.slim {
+			c.Summary = mg.updatedSummary(ev, ordered)
+		}
 		last := ordered[len(ordered)-1]
 		return c, last[0]
 	}
@@ -508,13 +511,15 @@ func (mg *merger) dateConflict(ev *eventDraft) (*Conflict, int32) {
 		for _, ii := range g {
 			// a reading that agrees only as a zone shift (another
 			// local day) would read as a third date: no side
-			if it := &mg.items[ii]; k == 0 && cons.gran == parse.GranDay && it.gran <= parse.GranDay && epochDay(it.fs) != epochDay(cons.fs) {
+			if it := &mg.items[ii]; k == 0 && cons.gran() == parse.GranDay && it.gran() <= parse.GranDay && epochDay(it.fs) != epochDay(cons.fs) {
 				continue
 			}
 			c.Sides = append(c.Sides, Side{Mention: int(mg.items[ii].m)})
 		}
 	}
-	c.Summary = mg.dateSummary(ev, groups)
+	if !mg.slim {
+		c.Summary = mg.dateSummary(ev, groups)
+	}
 	return c, -1
 }
 
@@ -585,7 +590,9 @@ func (mg *merger) durationConflict(ev *eventDraft) *Conflict {
 	for _, ii := range append(slices.Clone(bad), good...) {
 		c.Sides = append(c.Sides, Side{Mention: int(mg.items[ii].m)})
 	}
-	c.Summary = mg.durationSummary(ev, bad, good)
+	if !mg.slim {
+		c.Summary = mg.durationSummary(ev, bad, good)
+	}
 	return c
 }
 
@@ -637,7 +644,7 @@ func (mg *merger) groupClause(g []int32) string {
 			who = append(who, mg.outletPub(d))
 		}
 	}
-	m := &mg.tl.Mentions[int(mg.items[g[0]].m)]
+	m := mg.mention(int(mg.items[g[0]].m))
 	verb := "says"
 	if len(who) > 1 {
 		verb = "say"
@@ -686,7 +693,7 @@ func (mg *merger) durationSummary(ev *eventDraft, bad, good []int32) string {
 	var parts []string
 	for _, di := range bad {
 		it := &mg.items[di]
-		m := &mg.tl.Mentions[int(it.m)]
+		m := mg.mention(int(it.m))
 		src := &mg.tl.Sources[int(it.doc)]
 		center, lo, hi, _ := impliedStart(m, src)
 		parts = append(parts, fmt.Sprintf("%s says %q (%s): %s minus %s puts the start around %s, between %s and %s",
@@ -696,7 +703,7 @@ func (mg *merger) durationSummary(ev *eventDraft, bad, good []int32) string {
 	var against []string
 	for _, ii := range good {
 		it := &mg.items[ii]
-		m := &mg.tl.Mentions[int(it.m)]
+		m := mg.mention(int(it.m))
 		if it.dur {
 			_, lo, hi, _ := impliedStart(m, &mg.tl.Sources[int(it.doc)])
 			against = append(against, fmt.Sprintf("%s says %q (%s, a start between %s and %s)", mg.outletPub(int(it.doc)), m.Text, m.TIMEX,
@@ -762,10 +769,10 @@ func (mg *merger) pinsOf(members []int32, cons *item) pinSpan {
 	var ps pinSpan
 	for _, ii := range members {
 		p := &mg.items[ii]
-		if p.dur || p.gran < parse.GranInstant || p.gran > parse.GranMinute || mg.suspect(p) || !mg.compatible(cons, p) {
+		if p.dur || p.gran() < parse.GranInstant || p.gran() > parse.GranMinute || mg.suspect(p) || !mg.compatible(cons, p) {
 			continue
 		}
-		u := mg.tl.Mentions[p.m].When.Start.Unix()
+		u := mg.realStart(p)
 		if !ps.any {
 			ps = pinSpan{true, u, u}
 		}
@@ -779,7 +786,7 @@ func (mg *merger) pinsOf(members []int32, cons *item) pinSpan {
 // Japan time" pins the instant, and a "March 4" from a London paper is no
 // zone shift of it, whatever other day it overlaps.
 func (ps pinSpan) misses(it *item) bool {
-	if it.gran != parse.GranDay || !ps.any {
+	if it.gran() != parse.GranDay || !ps.any {
 		return false
 	}
 	// a local day spans, in UTC, from 14 hours before its floating start

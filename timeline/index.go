@@ -11,7 +11,8 @@ import "math/bits"
 type postings struct {
 	head  table[int32]  // key → its newest node
 	occ   table[uint64] // key with its low 6 bits cleared → keys of the block that have a list
-	nodes []postNode
+	nodes [][]postNode  // in blocks of nodeBlock: growing never copies them
+	n     int32         // nodes in use
 }
 
 // postNode holds up to six entries of a list, oldest first, and links to
@@ -25,7 +26,7 @@ type postNode struct {
 func (p *postings) add(k uint64, ci int32) {
 	h, ok := p.head.get(k)
 	if ok {
-		nd := &p.nodes[h]
+		nd := p.node(h)
 		if nd.clus[nd.n-1] == ci {
 			return
 		}
@@ -38,15 +39,27 @@ func (p *postings) add(k uint64, ci int32) {
 		h = -1
 		*p.occ.slot(k &^ 63) |= 1 << (k & 63)
 	}
-	*p.head.slot(k) = int32(len(p.nodes))
-	p.nodes = append(p.nodes, postNode{clus: [6]int32{ci}, n: 1, next: h})
+	*p.head.slot(k) = p.n
+	if int(p.n)%nodeBlock == 0 {
+		p.nodes = append(p.nodes, make([]postNode, nodeBlock))
+	}
+	*p.node(p.n) = postNode{clus: [6]int32{ci}, n: 1, next: h}
+	p.n++
+}
+
+// nodeBlock is the number of nodes in a block of postings.nodes.
+const nodeBlock = 1 << 12
+
+// node returns node h.
+func (p *postings) node(h int32) *postNode {
+	return &p.nodes[h/nodeBlock][h%nodeBlock]
 }
 
 // scan appends up to limit clusters under k, newest first.
 func (p *postings) scan(k uint64, limit int, out []int32) []int32 {
 	h, ok := p.head.get(k)
 	for n := 0; ok && h >= 0 && n < limit; {
-		nd := &p.nodes[h]
+		nd := p.node(h)
 		for j := nd.n - 1; j >= 0 && n < limit; j-- {
 			out = append(out, nd.clus[j])
 			n++

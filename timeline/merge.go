@@ -63,22 +63,144 @@ const (
 	commonShare    = 4 // a name in at least 1/commonShare of the items is very common
 )
 
-// item is one mention being merged, kept small: a run merges millions.
+// item is one mention being merged, kept small (64 bytes): a run merges
+// millions.
 type item struct {
-	m, doc int32             // indexes into Timeline.Mentions and Timeline.Sources
-	fs, fe int64             // the interval in floating (wall-clock, as if UTC) Unix seconds
-	tok    int32             // offset of its tokens in merger.arena: names, then predicates
-	nn, np uint8             // number of names and predicates
-	nl     uint8             // number of places, after the predicates
-	gran   parse.Granularity // granularity of the interval
-	head   uint32            // head predicate (0: none)
-	spk    uint32            // the speaker of a statement (0: none)
+	m, doc int32  // indexes into Timeline.Mentions and Timeline.Sources
+	fs, fe int64  // the interval in floating (wall-clock, as if UTC) Unix seconds
+	shash  uint64 // sentenceHash of its sentence
+	tok    int32  // offset of its tokens in merger.arena: names, then predicates
+	head   uint32 // head predicate (0: none)
+	spk    uint32 // the speaker of a statement (0: none)
+	pos    int32  // the mention's Span.Start (math.MaxInt32: too large, read the mention)
+	dz     int32  // fs minus the Unix seconds of the start of the mention's When (see when)
+	nn, np uint8  // number of names and predicates
+	nl     uint8  // number of places, after the predicates
+	g      int8   // granularity of the interval (see gran)
 	cue    cueSet
 	old    bool // the old date of a plan that moved: no claim, no conflict side
 	moved  bool // the new date of a plan that moved: a plan even in a past-tense clause
 	dur    bool // an anchored duration, spanning the range of its implied start
 	flags  uint8
-	shash  uint64 // sentenceHash of its sentence
+	tense  uint8 // the mention's parse.Tense
+	when   uint8 // what dz tells (whenUnknown, whenZero, whenStart, whenKnown)
+	linked bool  // one date phrase with the item before it (in input order)
+}
+
+// gran returns the granularity of an item's interval.
+func (it *item) gran() parse.Granularity { return parse.Granularity(it.g) }
+
+// What an item knows of its mention's interval as instants (see
+// merger.realOverlap): the merge compares them without reading the
+// mention, which [BuildLean] keeps on disk.
+const (
+	whenUnknown = iota // read the mention (sub-second bounds, durations)
+	whenZero           // the interval is zero
+	whenStart          // fs-dz is its start in Unix seconds; read the mention for its end
+	whenKnown          // fs-dz and fe-dz are its bounds in Unix seconds (one offset)
+)
+
+// setMention records in an item what the merge needs of its mention m:
+// its position, tense and interval as instants. Call it once fs and fe are
+// final.
+func (it *item) setMention(m *Mention) {
+	it.pos = math.MaxInt32
+	if m.Span.Start < math.MaxInt32 {
+		it.pos = int32(m.Span.Start)
+	}
+	it.tense = uint8(m.Tense)
+	it.when = whenUnknown
+	w := m.When
+	switch {
+	case w.IsZero():
+		it.when = whenZero
+	case it.dur || w.Start.Nanosecond() != 0 || w.End.Nanosecond() != 0:
+	default:
+		ds, de := it.fs-w.Start.Unix(), it.fe-w.End.Unix()
+		if ds == int64(int32(ds)) {
+			it.dz, it.when = int32(ds), whenStart
+			if de == ds {
+				it.when = whenKnown
+			}
+		}
+	}
+}
+
+// realOverlap reports whether the intervals of two items' mentions
+// overlap as instants ([parse.Interval.Overlaps]) and, if so, how many
+// seconds they share (from their bounds' Unix seconds).
+func (mg *merger) realOverlap(a, b *item) (bool, int64) {
+	if a.when == whenZero || b.when == whenZero {
+		return false, 0
+	}
+	if a.when == whenKnown && b.when == whenKnown {
+		as, ae := a.fs-int64(a.dz), a.fe-int64(a.dz)
+		bs, be := b.fs-int64(b.dz), b.fe-int64(b.dz)
+		if as < be && bs < ae {
+			return true, min(ae, be) - max(as, bs)
+		}
+		return false, 0
+	}
+	wa, wb := mg.mention(int(a.m)).When, mg.mention(int(b.m)).When
+	if !wa.Overlaps(wb) {
+		return false, 0
+	}
+	return true, min(wa.End.Unix(), wb.End.Unix()) - max(wa.Start.Unix(), wb.Start.Unix())
+}
+
+// realStart returns the Unix seconds of the start of an item's mention's
+// interval.
+func (mg *merger) realStart(it *item) int64 {
+	if it.when == whenKnown || it.when == whenStart {
+		return it.fs - int64(it.dz)
+	}
+	return mg.mention(int(it.m)).When.Start.Unix()
+}
+
+// mention returns mention i of the timeline: in memory, or read back from
+// the spool of a lean build (a fresh copy; a read error is kept by the
+// spool and returned by the run, and gives an empty mention).
+func (mg *merger) mention(i int) *Mention {
+	if mg.sp == nil {
+		return &mg.tl.Mentions[i]
+	}
+	m, err := mg.sp.mention(i)
+	if err != nil {
+		mg.sp.fail(err)
+	}
+	return &m
+}
+
+// sentence returns the sentence of mention i (see mention).
+func (mg *merger) sentence(i int) string {
+	if mg.sp == nil {
+		return mg.tl.Mentions[i].Sentence
+	}
+	s, err := mg.sp.sentence(i)
+	if err != nil {
+		mg.sp.fail(err)
+	}
+	return s
+}
+
+// setEvent records that mention i is in the event with that ID, the
+// k-th drafted.
+func (mg *merger) setEvent(i, k int, id string) {
+	if mg.lean == nil {
+		mg.tl.Mentions[i].Event = id
+		return
+	}
+	mg.lean.event[i] = int32(k + 1)
+}
+
+// addConflict records that mention i is a side of the conflict with that
+// ID, Timeline.Conflicts[c].
+func (mg *merger) addConflict(i, c int, id string) {
+	if mg.lean == nil {
+		mg.tl.Mentions[i].Conflicts = append(mg.tl.Mentions[i].Conflicts, id)
+		return
+	}
+	mg.lean.sides = append(mg.lean.sides, side{int32(i), int32(c)})
 }
 
 // Item flags, set once the items are built.
@@ -135,7 +257,9 @@ func (v *vocab) saw(id uint32, sp string) {
 		}
 	}
 	if len(ss) < 8 {
-		v.show[id] = append(ss, spelling{sp, 1})
+		// a copy: the spelling may be part of a sentence, which a lean
+		// build does not keep
+		v.show[id] = append(ss, spelling{strings.Clone(sp), 1})
 	}
 }
 
@@ -210,17 +334,28 @@ func phraseJoin(a, b *Mention) bool {
 
 // merger holds the state of one Merge.
 type merger struct {
-	tl      *Timeline
-	workers int // goroutines for per-event work
-	voc     *vocab
-	items   []item
-	link    []int32         // per item: the item it forms one date phrase with, or -1
-	home    []int32         // per item: its cluster in phaseJoin, or -1
-	arena   []uint32        // item tokens
-	weight  []float64       // per token id
-	isName  []bool          // per token id
-	known   []bool          // per token id: a predicate class
-	sure    map[uint32]bool // heads given as the event word itself (coref)
+	tl    *Timeline
+	sp    *spool // the mentions of a lean build (nil: in tl.Mentions)
+	lean  *Lean  // where a lean build's per-mention results go
+	nMent int    // mentions added so far
+	// slim drops what a lean build's CSV does not print: the events'
+	// outlets and the conflicts' summaries
+	slim bool
+	// the head of each anchored duration, by mention index, and its
+	// token id once interned
+	durHeads   map[int32]string
+	durHeadIDs map[int32]uint32
+	workers    int // goroutines for per-event work
+	voc        *vocab
+	items      []item
+	mate       map[int32]int32 // the other part of an item's date phrase, for the few that have one (see renumber)
+	home       map[int32]int32 // in phaseJoin: the cluster of an item with a mate
+	arena      []uint32        // item tokens
+	arenaBase  int             // tokens before arena[0], on disk until the merge (see BuildLean)
+	weight     []float64       // per token id
+	isName     []bool          // per token id
+	known      []bool          // per token id: a predicate class
+	sure       map[uint32]bool // heads given as the event word itself (coref)
 	// the ids of "say" and "postpone" (0: no item has it), set once
 	// every item is interned
 	say, postpone uint32
@@ -298,9 +433,10 @@ func (mg *merger) bagOf(ci int32, k int) bag {
 type preItem struct {
 	it    item // dates and cues; it.m is the mention's index in its document
 	sig   signature
-	link  bool // one date phrase with the item before it
-	drop  bool // an anchored duration without an implied start: interned, not kept
-	coref bool // the expression is the event word itself
+	link  bool   // one date phrase with the item before it
+	drop  bool   // an anchored duration without an implied start: interned, not kept
+	coref bool   // the expression is the event word itself
+	head  string // an anchored duration's head (see durationHead)
 }
 
 // prepared is the part of merging that depends on one document only,
@@ -352,12 +488,16 @@ func prepare(ms []Mention, src *Source, f folder) prepared {
 			pi := preItem{link: phrase[i].Start < m.Span.Start, coref: m.Rule == corefRule}
 			pi.it, pi.sig = sg.itemOf(m, phrase[i])
 			pi.it.m, pi.it.shash = int32(i), sentHash(m)
+			pi.it.setMention(m)
 			p.items = append(p.items, pi)
 		case anchoredDuration(m, src):
 			pi := preItem{coref: m.Rule == corefRule}
 			pi.it, pi.sig = sg.itemOf(m, m.Span)
 			pi.it.m, pi.it.shash = int32(i), sentHash(m)
 			pi.drop = !placeDuration(&pi.it, m, src)
+			pi.it.setMention(m)
+			head, _ := durationHead(m)
+			pi.head = strings.Clone(head)
 			p.items = append(p.items, pi)
 		}
 	}
@@ -378,8 +518,8 @@ func (sg *signer) itemOf(m *Mention, phrase parse.Span) (item, signature) {
 		sig.preds = append(sig.preds, sig.head)
 	}
 	if !m.When.IsZero() {
-		it.fs, it.fe, it.gran = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), m.When.Gran
-		if off, ok := writtenOffset(m.TIMEX); ok && it.gran <= parse.GranHour {
+		it.fs, it.fe, it.g = floating(m.When.Start).Unix(), floating(m.When.End).Unix(), int8(m.When.Gran)
+		if off, ok := writtenOffset(m.TIMEX); ok && it.gran() <= parse.GranHour {
 			// "11:30 p.m. Oslo time" in a Kyiv paper: the wall clock
 			// as written, not as converted
 			z := time.FixedZone("", off)
@@ -404,12 +544,11 @@ func (mg *merger) addDoc(doc, base int, p *prepared) {
 		if pi.drop {
 			continue
 		}
-		link := int32(-1)
-		if pi.link {
-			link = int32(len(mg.items) - 1)
+		if it.dur {
+			mg.durHeads[it.m] = pi.head
 		}
+		it.linked = pi.link
 		mg.items = append(mg.items, it)
-		mg.link = append(mg.link, link)
 	}
 }
 
@@ -424,7 +563,7 @@ func (mg *merger) intern(it *item, sig *signature, coref bool) {
 			mg.sure[it.head] = true
 		}
 	}
-	it.tok = int32(len(mg.arena))
+	it.tok = int32(mg.arenaBase + len(mg.arena))
 	start := len(mg.arena)
 	for _, n := range sig.names[:min(len(sig.names), 32)] {
 		id := mg.voc.id("n:" + n)
@@ -840,7 +979,7 @@ func newMerger(tl *Timeline, workers int) *merger {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	return &merger{tl: tl, voc: newVocab(), sure: map[uint32]bool{}, workers: workers}
+	return &merger{tl: tl, voc: newVocab(), sure: map[uint32]bool{}, workers: workers, durHeads: map[int32]string{}, durHeadIDs: map[int32]uint32{}}
 }
 
 // run merges the items added so far.
@@ -865,7 +1004,9 @@ func (mg *merger) run(ctx context.Context) error {
 		// a duration will look its event up by its head ("company":
 		// "founded"): one event dating it is enough
 		if it.dur {
-			if h := mg.durationHeadID(it); !slices.Contains(mg.arena[it.tok+int32(it.nn):it.tok+int32(it.nn)+int32(it.np)], h) {
+			h := mg.durationHeadID(it)
+			mg.durHeadIDs[it.m] = h
+			if !slices.Contains(mg.arena[it.tok+int32(it.nn):it.tok+int32(it.nn)+int32(it.np)], h) {
 				mg.voc.df[h]++
 			}
 		}
@@ -873,6 +1014,8 @@ func (mg *merger) run(ctx context.Context) error {
 	// (the heads of durations, interned from here on, are ongoing
 	// things, never a statement or a postponement)
 	mg.say, mg.postpone = mg.voc.ids["p:say"], mg.voc.ids["p:postpone"]
+	// every token is interned: the map from words is done with
+	mg.voc.ids, mg.durHeads = nil, nil
 	n := float64(len(mg.items))
 	mg.weight = make([]float64, len(mg.voc.words))
 	mg.isName = make([]bool, len(mg.voc.words))
@@ -886,117 +1029,36 @@ func (mg *merger) run(ctx context.Context) error {
 			mg.weight[t] = math.Log(1 + n/float64(df))
 		}
 	}
-	order := mg.renumber()
-	if err := mg.phaseJoin(ctx, order); err != nil {
+	dated := mg.renumber()
+	if err := mg.phaseJoin(ctx, dated); err != nil {
 		return err
 	}
 	if err := mg.phaseConflictJoin(ctx); err != nil {
 		return err
 	}
 	mg.phaseDurations()
-	// the clusters are final: free the index before the events are built
-	mg.index, mg.seen, mg.link, mg.home = postings{}, nil, nil, nil
+	// the clusters are final: free the index before the events are built,
+	// and what only comparing and interning tokens needed
+	mg.index, mg.seen, mg.mate, mg.home = postings{}, nil, nil, nil
+	mg.weight, mg.candBuf, mg.durHeadIDs = nil, nil, nil
 	mg.buildEvents()
 	return nil
 }
 
-// canonicalOrder sorts the dated items finest first, then by date and
-// provenance: an order that does not depend on the input's.
-func (mg *merger) canonicalOrder() []int32 {
-	// the keys of compareItems side by side, but for the mentions'
-	// sentences and texts, compared only on ties
-	type sortKey struct {
-		gran      parse.Granularity
-		fs, fe    int64
-		rank, pos int
-		i         int32
-	}
-	var keys []sortKey
-	for i := range mg.items {
-		if it := &mg.items[i]; !it.dur {
-			m := &mg.tl.Mentions[it.m]
-			keys = append(keys, sortKey{it.gran, it.fs, it.fe, int(mg.docRank[m.Doc]), m.Span.Start, int32(i)})
-		}
-	}
-	cmpKeys := func(a, b sortKey) int {
-		if c := cmp.Compare(a.gran, b.gran); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.fs, b.fs); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.fe, b.fe); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.rank, b.rank); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.pos, b.pos); c != 0 {
-			return c
-		}
-		return mg.compareProvenance(int(mg.items[a.i].m), int(mg.items[b.i].m))
-	}
-	if mg.workers < 2 || len(keys) < 1<<12 {
-		slices.SortStableFunc(keys, cmpKeys)
-	} else {
-		// two halves sorted at once, then merged: still stable
-		mid := len(keys) / 2
-		var wg sync.WaitGroup
-		wg.Go(func() { slices.SortStableFunc(keys[:mid], cmpKeys) })
-		slices.SortStableFunc(keys[mid:], cmpKeys)
-		wg.Wait()
-		merged := make([]sortKey, 0, len(keys))
-		l, r := keys[:mid], keys[mid:]
-		for len(l) > 0 && len(r) > 0 {
-			if cmpKeys(r[0], l[0]) < 0 {
-				merged, r = append(merged, r[0]), r[1:]
-			} else {
-				merged, l = append(merged, l[0]), l[1:]
+// canonicalOrder compares two items for renumber: the dated items finest
+// first, then by date and provenance (an order that does not depend on
+// the input's), then the durations; ties in input order (by mention).
+func (mg *merger) canonicalOrder(a, b *item) int {
+	if a.dur || b.dur {
+		if a.dur != b.dur {
+			if a.dur {
+				return 1
 			}
+			return -1
 		}
-		keys = append(append(merged, l...), r...)
+		return cmp.Compare(a.m, b.m)
 	}
-	order := make([]int32, len(keys))
-	for k, key := range keys {
-		order[k] = key.i
-	}
-	return order
-}
-
-// renumber puts the items in canonical order, then the durations, and
-// returns that order (0, 1, … over the dated items). The items a cluster
-// compares are then near each other in memory.
-func (mg *merger) renumber() []int32 {
-	perm := mg.canonicalOrder()
-	n := len(perm)
-	for i := range mg.items {
-		if mg.items[i].dur {
-			perm = append(perm, int32(i))
-		}
-	}
-	inv := make([]int32, len(mg.items))
-	items := make([]item, len(mg.items))
-	for k, i := range perm {
-		inv[i] = int32(k)
-		items[k] = mg.items[i]
-	}
-	link := make([]int32, len(mg.link))
-	for k, i := range perm {
-		link[k] = -1
-		if l := mg.link[i]; l >= 0 {
-			link[k] = inv[l]
-		}
-	}
-	mg.items, mg.link = items, link
-	order := perm[:n]
-	for k := range order {
-		order[k] = int32(k)
-	}
-	return order
-}
-
-func (mg *merger) compareItems(a, b *item) int {
-	if c := cmp.Compare(a.gran, b.gran); c != 0 {
+	if c := cmp.Compare(a.g, b.g); c != 0 {
 		return c
 	}
 	if c := cmp.Compare(a.fs, b.fs); c != 0 {
@@ -1005,16 +1067,67 @@ func (mg *merger) compareItems(a, b *item) int {
 	if c := cmp.Compare(a.fe, b.fe); c != 0 {
 		return c
 	}
-	return mg.compareProvenance(int(a.m), int(b.m))
-}
-
-// compareProvenance orders two mentions by their article (outlet, source,
-// publication) and position, never by input order.
-func (mg *merger) compareProvenance(a, b int) int {
-	ma, mb := &mg.tl.Mentions[a], &mg.tl.Mentions[b]
-	if c := cmp.Compare(mg.docRank[ma.Doc], mg.docRank[mb.Doc]); c != 0 {
+	if c := mg.compareProvenance(a, b); c != 0 {
 		return c
 	}
+	return cmp.Compare(a.m, b.m)
+}
+
+// renumber puts the items in canonical order (see canonicalOrder), in
+// place, and returns the number of dated items (which come first). The
+// items a cluster compares are then near each other in memory.
+func (mg *merger) renumber() int {
+	// the items are in input order: their mentions' indexes increase
+	ms := make([]int32, len(mg.items))
+	for i := range mg.items {
+		ms[i] = mg.items[i].m
+	}
+	slices.SortFunc(mg.items, func(a, b item) int { return mg.canonicalOrder(&a, &b) })
+	perm := make([]int32, len(mg.items)) // new index → old
+	inv := make([]int32, len(mg.items))  // old index → new
+	n := 0
+	for k := range mg.items {
+		old, _ := slices.BinarySearch(ms, mg.items[k].m)
+		perm[k], inv[old] = int32(old), int32(k)
+		if !mg.items[k].dur {
+			n++
+		}
+	}
+	// date phrases: an item linked to the one before it in input order
+	mg.mate = map[int32]int32{}
+	for k := range mg.items {
+		if mg.items[k].linked && perm[k] > 0 {
+			l := inv[perm[k]-1]
+			mg.mate[int32(k)], mg.mate[l] = l, int32(k)
+		}
+	}
+	return n
+}
+
+func (mg *merger) compareItems(a, b *item) int {
+	if c := cmp.Compare(a.g, b.g); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.fs, b.fs); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.fe, b.fe); c != 0 {
+		return c
+	}
+	return mg.compareProvenance(a, b)
+}
+
+// compareProvenance orders the mentions of two items by their article
+// (outlet, source, publication) and position, never by input order.
+func (mg *merger) compareProvenance(a, b *item) int {
+	if c := cmp.Compare(mg.docRank[a.doc], mg.docRank[b.doc]); c != 0 {
+		return c
+	}
+	if a.pos != b.pos && a.pos != math.MaxInt32 && b.pos != math.MaxInt32 {
+		return cmp.Compare(a.pos, b.pos)
+	}
+	// ties (two copies of an article), read from the mentions
+	ma, mb := mg.mention(int(a.m)), mg.mention(int(b.m))
 	if c := cmp.Compare(ma.Span.Start, mb.Span.Start); c != 0 {
 		return c
 	}
@@ -1055,19 +1168,12 @@ func (mg *merger) rankDocs() {
 
 // phaseJoin lets each item join the most similar cluster whose dates it
 // is compatible with; two clusters naming people or places must share one.
-func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
+// It visits the first n items (the dated ones), in order.
+func (mg *merger) phaseJoin(ctx context.Context, n int) error {
 	var vec, hv []tokCount
-	mate := make([]int32, len(mg.items)) // the other part of an item's date phrase
-	mg.home = make([]int32, len(mg.items))
-	for i := range mate {
-		mate[i], mg.home[i] = -1, -1
-	}
-	for i, l := range mg.link {
-		if l >= 0 {
-			mate[i], mate[l] = l, int32(i)
-		}
-	}
-	for k, ii := range order {
+	mg.home = map[int32]int32{}
+	for k := range n {
+		ii := int32(k)
 		if k%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -1076,8 +1182,8 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 		it := &mg.items[ii]
 		vec, hv = mg.vector(it, vec[:0], hv[:0])
 		// one date phrase, one event: join the cluster of its other part
-		if o := mate[ii]; o >= 0 && mg.home[o] >= 0 && mg.compatibleAll(mg.home[o], it) {
-			mg.join(mg.home[o], ii, vec, hv)
+		if h, ok := mg.mateHome(ii); ok && mg.compatibleAll(h, it) {
+			mg.join(h, ii, vec, hv)
 			continue
 		}
 		ib := bag{vec, hv, 1}
@@ -1117,10 +1223,29 @@ func (mg *merger) phaseJoin(ctx context.Context, order []int32) error {
 		ci := int32(len(mg.first))
 		mg.first = append(mg.first, ii)
 		mg.multi = append(mg.multi, nil)
-		mg.home[ii] = ci
+		mg.setHome(ii, ci)
 		mg.indexItem(ci, it)
 	}
 	return nil
+}
+
+// setHome records that item ii is in cluster ci, if its date phrase
+// has another part (see mateHome).
+func (mg *merger) setHome(ii, ci int32) {
+	if _, ok := mg.mate[ii]; ok {
+		mg.home[ii] = ci
+	}
+}
+
+// mateHome returns the cluster of the other part of item ii's date
+// phrase, if it has one and it is in a cluster already.
+func (mg *merger) mateHome(ii int32) (int32, bool) {
+	o, ok := mg.mate[ii]
+	if !ok {
+		return 0, false
+	}
+	h, ok := mg.home[o]
+	return h, ok
 }
 
 // compatibleAll reports whether an item's date is compatible with every
@@ -1139,14 +1264,15 @@ func (mg *merger) compatibleAll(ci int32, it *item) bool {
 // the same event word (not "said"): a Tokyo paper's "4:15 p.m. Friday Japan time" and a California paper's
 // "11:15 p.m. Thursday" need share no name to be one happening.
 func (mg *merger) sameInstant(it *item, ci int32) bool {
-	if it.gran < parse.GranInstant || it.gran > parse.GranMinute || it.head == 0 || it.head == mg.say {
+	if it.gran() < parse.GranInstant || it.gran() > parse.GranMinute || it.head == 0 || it.head == mg.say {
 		return false
 	}
-	w := mg.tl.Mentions[it.m].When
 	for _, v := range mg.vals(ci) {
 		o := &mg.items[v]
-		if o.head == it.head && o.gran >= parse.GranInstant && o.gran <= parse.GranMinute && o.fs != it.fs && w.Overlaps(mg.tl.Mentions[o.m].When) {
-			return true
+		if o.head == it.head && o.gran() >= parse.GranInstant && o.gran() <= parse.GranMinute && o.fs != it.fs {
+			if ok, _ := mg.realOverlap(it, o); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -1157,17 +1283,19 @@ func (mg *merger) sameInstant(it *item, ci int32) bool {
 // time, or a clock time within the other's day ("11:15 p.m. Thursday" and
 // "late on Thursday, March 5").
 func (mg *merger) coincides(it *item, ci int32) bool {
-	if it.head == 0 || it.head == mg.say || it.gran < parse.GranInstant || it.gran > parse.GranDay {
+	if it.head == 0 || it.head == mg.say || it.gran() < parse.GranInstant || it.gran() > parse.GranDay {
 		return false
 	}
-	clock := func(x *item) bool { return x.gran >= parse.GranInstant && x.gran <= parse.GranMinute }
+	clock := func(x *item) bool { return x.gran() >= parse.GranInstant && x.gran() <= parse.GranMinute }
 	for _, v := range mg.vals(ci) {
 		o := &mg.items[v]
-		if o.head != it.head || o.gran < parse.GranInstant || o.gran > parse.GranDay || !clock(o) && !clock(it) {
+		if o.head != it.head || o.gran() < parse.GranInstant || o.gran() > parse.GranDay || !clock(o) && !clock(it) {
 			continue
 		}
-		if clock(o) && clock(it) && mg.tl.Mentions[it.m].When.Overlaps(mg.tl.Mentions[o.m].When) {
-			return true
+		if clock(o) && clock(it) {
+			if ok, _ := mg.realOverlap(it, o); ok {
+				return true
+			}
 		}
 		// a clock time within the other's day, as written
 		c, d := o, it
@@ -1220,9 +1348,9 @@ func (mg *merger) weakLink(it *item, ov overlap, cb bag, ci int32) bool {
 	if ov.preds == 0 && ov.names < 2 && !ov.rare {
 		return true
 	}
-	if it.gran > parse.GranMonth {
+	if it.gran() > parse.GranMonth {
 		for _, v := range mg.vals(ci) {
-			if mg.items[v].gran <= parse.GranWeek {
+			if mg.items[v].gran() <= parse.GranWeek {
 				return ov.preds < 2
 			}
 		}
@@ -1285,7 +1413,7 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 	dup := false
 	for _, v := range c.vals {
 		o := &mg.items[v]
-		if o.fs == it.fs && o.fe == it.fe && o.gran == it.gran {
+		if o.fs == it.fs && o.fe == it.fe && o.gran() == it.gran() {
 			dup = true
 			break
 		}
@@ -1296,7 +1424,7 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 	c.cent = addVec(c.cent, vec)
 	c.named = mg.hasNames(c.cent)
 	c.heads = addVec(c.heads, hv)
-	mg.home[ii] = ci
+	mg.setHome(ii, ci)
 	mg.indexItem(ci, it)
 }
 
@@ -1311,7 +1439,7 @@ func (mg *merger) compatible(a, b *item) bool {
 	if a.fs < b.fe && b.fs < a.fe {
 		return true
 	}
-	if a.gran > parse.GranDay || b.gran > parse.GranDay || a.gran == parse.GranUnknown || b.gran == parse.GranUnknown {
+	if a.gran() > parse.GranDay || b.gran() > parse.GranDay || a.gran() == parse.GranUnknown || b.gran() == parse.GranUnknown {
 		return false
 	}
 	gap := max(a.fs-b.fe, b.fs-a.fe) // floating seconds between them
@@ -1322,9 +1450,8 @@ func (mg *merger) compatible(a, b *item) bool {
 	// finer only (a month in New York does not reach into a Sydney day)
 	// (two whole days in zones two hours apart share two hours only: a
 	// clock time, or zones far apart, make it the same instant)
-	if wa, wb := mg.tl.Mentions[a.m].When, mg.tl.Mentions[b.m].When; wa.Overlaps(wb) {
-		shared := min(wa.End.Unix(), wb.End.Unix()) - max(wa.Start.Unix(), wb.Start.Unix())
-		if a.gran < parse.GranDay || b.gran < parse.GranDay || shared > 3*3600 {
+	if ok, shared := mg.realOverlap(a, b); ok {
+		if a.gran() < parse.GranDay || b.gran() < parse.GranDay || shared > 3*3600 {
 			return true
 		}
 	}
@@ -1337,7 +1464,7 @@ func (mg *merger) compatible(a, b *item) bool {
 	if epochDay(second.fs)-epochDay(first.fs) == 1 {
 		// a clock time tells its side of midnight itself: "11:15 p.m.
 		// Thursday ... and spread overnight" is no early Friday hour
-		clock := func(x *item) bool { return x.gran >= parse.GranInstant && x.gran <= parse.GranHour }
+		clock := func(x *item) bool { return x.gran() >= parse.GranInstant && x.gran() <= parse.GranHour }
 		pm := func(x *item) bool { return (x.fs-epochDay(x.fs)*day+70*365*day)%day >= 12*3600 }
 		early := second.cue&cueEarly != 0 && (!clock(second) || !pm(second))
 		late := first.cue&cueLate != 0 && (!clock(first) || pm(first))
@@ -1359,7 +1486,7 @@ func spanOf(it *item) span { return span{it.fs, it.fe} }
 // of what happened disagree: a planned date may move by two months.
 func near(a, b *item, plan bool) bool {
 	gap := max(a.fs-b.fe, b.fs-a.fe)
-	coarse := max(a.gran, b.gran)
+	coarse := max(a.gran(), b.gran())
 	switch {
 	case coarse <= parse.GranWeek && plan:
 		return gap <= 62*day
@@ -1381,7 +1508,7 @@ func (mg *merger) pubDay(it *item) span {
 // setFlags computes an item's flags (see happened, planned, suspect).
 func (mg *merger) setFlags(it *item) {
 	pd := mg.pubDay(it)
-	tense := mg.tl.Mentions[it.m].Tense
+	tense := parse.Tense(it.tense)
 	it.flags = 0
 	if tense != parse.TenseFuture && it.fe <= pd.s && !it.old { // "had been set for Sunday" did not happen
 		it.flags |= flagHappened
@@ -1767,18 +1894,21 @@ func (mg *merger) buildEvents() {
 		}
 	}
 	groups = append(groups, mg.orphanGroups()...)
+	// the clusters are done with but for their members
+	mg.multi, mg.parent, mg.orphans = nil, nil, nil
 	// the drafts depend on nothing but their members: in parallel
 	evs := make([]*eventDraft, len(groups))
 	mg.parallel(len(groups), func(k int) {
-		members := slices.Clone(groups[k])
-		slices.SortFunc(members, func(a, b int32) int { return mg.compareProvenance(int(mg.items[a].m), int(mg.items[b].m)) })
+		members := groups[k]
+		slices.SortFunc(members, func(a, b int32) int { return mg.compareProvenance(&mg.items[a], &mg.items[b]) })
 		evs[k] = mg.draft(members)
 	})
+	groups = nil
 	slices.SortFunc(evs, func(a, b *eventDraft) int {
 		if c := cmp.Compare(a.baseID, b.baseID); c != 0 {
 			return c
 		}
-		return mg.compareProvenance(int(mg.items[a.members[0]].m), int(mg.items[b.members[0]].m))
+		return mg.compareProvenance(&mg.items[a.members[0]], &mg.items[b.members[0]])
 	})
 	seen := map[string]int{}
 	for _, ev := range evs {
@@ -1788,13 +1918,28 @@ func (mg *merger) buildEvents() {
 			ev.ID += "-" + strconv.Itoa(k)
 		}
 	}
-	tl := mg.tl
+	// the items are done with: the members become their mentions
 	for _, ev := range evs {
+		for k, ii := range ev.members {
+			ev.members[k] = mg.items[ii].m
+		}
+	}
+	mg.items, mg.arena, mg.voc, mg.first = nil, nil, nil, nil
+	tl := mg.tl
+	if mg.lean != nil {
+		mg.lean.event = make([]int32, mg.nMent)
+		mg.lean.eventIDs = make([]string, len(evs))
+		for k, ev := range evs {
+			mg.lean.eventIDs[k] = ev.ID
+		}
+	}
+	tl.Events = slices.Grow(tl.Events, len(evs))
+	for k, ev := range evs {
 		e := ev.Event
-		for _, ii := range ev.members {
-			m := int(mg.items[ii].m)
-			tl.Mentions[m].Event = ev.ID
-			e.Mentions = append(e.Mentions, m)
+		e.Mentions = make([]int, 0, len(ev.members))
+		for _, m := range ev.members {
+			mg.setEvent(int(m), k, ev.ID)
+			e.Mentions = append(e.Mentions, int(m))
 		}
 		slices.Sort(e.Mentions)
 		tl.Events = append(tl.Events, e)

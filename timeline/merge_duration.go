@@ -88,7 +88,7 @@ func placeDuration(it *item, m *Mention, src *Source) bool {
 		return false
 	}
 	it.dur = true
-	it.fs, it.fe, it.gran = lo.Unix(), hi.AddDate(0, 0, 1).Unix(), parse.GranDay
+	it.fs, it.fe, it.g = lo.Unix(), hi.AddDate(0, 0, 1).Unix(), int8(parse.GranDay)
 	it.cue = 0
 	return head != ""
 }
@@ -168,7 +168,7 @@ func hedge(m *Mention) int {
 
 // durationHeadID returns the token id of a duration item's head.
 func (mg *merger) durationHeadID(it *item) uint32 {
-	head, _ := durationHead(&mg.tl.Mentions[int(it.m)])
+	head := mg.durHeads[it.m]
 	if founded[head] {
 		head = "founded"
 	}
@@ -183,7 +183,7 @@ func (mg *merger) phaseDurations() {
 	for i := range mg.items {
 		if mg.items[i].dur {
 			it := &mg.items[i]
-			h := mg.durationHeadID(it)
+			h := mg.durHeadIDs[it.m]
 			it.head = h
 			if ps := mg.preds(it); !slices.Contains(ps, h) {
 				// re-home the tokens with the head among the predicates
@@ -203,7 +203,7 @@ func (mg *merger) phaseDurations() {
 			durs = append(durs, int32(i))
 		}
 	}
-	slices.SortFunc(durs, func(a, b int32) int { return mg.compareProvenance(int(mg.items[a].m), int(mg.items[b].m)) })
+	slices.SortFunc(durs, func(a, b int32) int { return mg.compareProvenance(&mg.items[a], &mg.items[b]) })
 	var vec, hv []tokCount
 	for _, di := range durs {
 		it := &mg.items[di]

@@ -82,6 +82,9 @@ type Options struct {
 	// each article that could not be tagged (see [ArticleError]); the run
 	// goes on without it unless OnError returns an error.
 	OnError func(err *ArticleError) error
+	// TempDir is where [BuildLean] keeps the mentions while it runs;
+	// empty means os.TempDir().
+	TempDir string
 }
 
 // Merge groups the mentions of tagged documents into events and detects

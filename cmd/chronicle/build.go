@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +40,35 @@ func buildTimeline(c *cli.Context) (*timeline.Timeline, func() error, error) {
 		return nil, nil, err
 	}
 	return tl, func() error { return finishBuild(c, in, *tagErrs) }, nil
+}
+
+// buildLean is buildTimeline for outputs written in one pass over the
+// mentions (see timeline.BuildLean); the caller closes the result.
+func buildLean(c *cli.Context) (*timeline.Lean, func() error, error) {
+	in, err := readInput(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts, tagErrs, err := buildOptions(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	ex := parse.NewExtractor(parse.Options{})
+	l, err := timeline.BuildLean(c.Context, ex, in.articles(), opts)
+	if err != nil {
+		return nil, nil, leanErr(err)
+	}
+	return l, func() error { return finishBuild(c, in, *tagErrs) }, nil
+}
+
+// leanErr gives a lean build's errors about its temporary file exit
+// status 1; a cancelled run stays as it is.
+func leanErr(err error) error {
+	var ee *exitError
+	if errors.As(err, &ee) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	return &exitError{code: 1, err: err}
 }
 
 // buildOptions reads --workers and collects the articles the tagger could

@@ -2,6 +2,10 @@ package main
 
 import (
 	"io"
+	"os"
+	"runtime/debug"
+	"runtime/metrics"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -18,16 +22,88 @@ func csvCommand() *cli.Command {
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` (atomically) instead of stdout"},
 		),
 		Action: func(c *cli.Context) error {
-			tl, finish, err := buildTimeline(c)
+			// The rows are written in one pass over the mentions: they
+			// wait in a temporary file, not in memory, while the events
+			// are merged.
+			defer limitMemory()()
+			l, finish, err := buildLean(c)
 			if err != nil {
 				return err
 			}
+			defer l.Close()
 			if err := writeOutput(c, c.String("output"), func(w io.Writer) error {
-				return render.CSV(w, tl, render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")})
+				return render.CSVLean(w, l, render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")})
 			}); err != nil {
 				return err
 			}
+			if err := l.Close(); err != nil {
+				return &exitError{code: 1, err: err}
+			}
 			return finish()
 		},
+	}
+}
+
+// csvMemoryLimit is the soft memory limit of the csv command (see
+// limitMemory): about what 100,000 articles need, so that the collector
+// gives memory back rather than letting the heap double.
+const csvMemoryLimit = 240 << 20
+
+// limitMemory sets the Go runtime's soft memory limit to csvMemoryLimit
+// for a lean build, unless GOMEMLIMIT is set, and watches the collector:
+// when it takes over a quarter of the CPU for two seconds running (a
+// larger input that needs more memory), the limit grows by half, so the
+// run never crawls. The returned func puts the previous limit back.
+func limitMemory() func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(csvMemoryLimit)
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		limit := int64(csvMemoryLimit)
+		// the collector's own work (not what it does on idle CPUs)
+		// against the CPU time used
+		s := []metrics.Sample{
+			{Name: "/cpu/classes/gc/mark/assist:cpu-seconds"},
+			{Name: "/cpu/classes/gc/mark/dedicated:cpu-seconds"},
+			{Name: "/cpu/classes/gc/pause:cpu-seconds"},
+			{Name: "/cpu/classes/total:cpu-seconds"},
+			{Name: "/cpu/classes/idle:cpu-seconds"},
+		}
+		read := func() (gc, used float64) {
+			metrics.Read(s)
+			return s[0].Value.Float64() + s[1].Value.Float64() + s[2].Value.Float64(), s[3].Value.Float64() - s[4].Value.Float64()
+		}
+		gc0, all0 := read()
+		busy := 0
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			gc, all := read()
+			if all > all0 && (gc-gc0)/(all-all0) > 0.25 {
+				busy++
+			} else {
+				busy = 0
+			}
+			gc0, all0 = gc, all
+			if busy >= 2 {
+				limit += limit / 2
+				debug.SetMemoryLimit(limit)
+				busy = 0
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-stopped
+		debug.SetMemoryLimit(prev)
 	}
 }
