@@ -3,17 +3,17 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
@@ -46,11 +46,47 @@ type input struct {
 	// dates in the future. Nothing in the output depends on it.
 	now     time.Time
 	sources []source
-	diags   []diag              // problems and warnings, in the order found
-	seen    map[[32]byte]string // outlet+body hash -> first source, for duplicates
+	diags   []diag            // problems and warnings, in the order found
+	seen    map[dupKey]string // outlet and text -> first source, for duplicates
+	seeds   [4]maphash.Seed   // of the hashes of a dupKey
+	// decoders is the number of goroutines that decode a JSON Lines feed
+	// (--workers, default one per CPU; 1: the caller's goroutine).
+	decoders int
 	// decode decodes one text or HTML input (ingest.Decode; tests swap
 	// in their own).
 	decode func(name string, f ingest.Format, data []byte, opts ingest.Options) ingest.Item
+}
+
+// dupKey identifies an article's outlet and text for the duplicate
+// check: the text's length and two 64-bit hashes of the text and the
+// outlet, each with its own random seeds (h[i] is the hash of the text
+// with seeds[i] xor that of the outlet with seeds[2+i]). Two articles
+// that differ in outlet or text get the same key with probability
+// 2^-128, a chance as remote as a collision of a 128-bit cryptographic
+// hash; the hashes are much faster than one, and nothing else is kept.
+type dupKey struct {
+	n int
+	h [2]uint64
+}
+
+// keyedItem is a decoded item and, when its article has a text, its
+// dupKey, computed where the item was decoded.
+type keyedItem struct {
+	ingest.Item
+	key dupKey
+}
+
+// keyed returns it with its dupKey. It is safe to call from several
+// goroutines at once.
+func (in *input) keyed(it ingest.Item) keyedItem {
+	k := keyedItem{Item: it}
+	if a := &it.Article; it.Err == nil && a.Body != "" {
+		k.key = dupKey{n: len(a.Body), h: [2]uint64{
+			maphash.String(in.seeds[0], a.Body) ^ maphash.String(in.seeds[2], a.Outlet),
+			maphash.String(in.seeds[1], a.Body) ^ maphash.String(in.seeds[3], a.Outlet),
+		}}
+	}
+	return k
 }
 
 // diag is one problem: an error (the article was not used) or a warning.
@@ -75,7 +111,11 @@ func readInput(c *cli.Context) (*input, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &input{c: c, opts: opts, strict: c.Bool("strict"), now: time.Now(), seen: map[[32]byte]string{}, decode: ingest.Decode}
+	in := &input{c: c, opts: opts, strict: c.Bool("strict"), now: time.Now(), seen: map[dupKey]string{}, decode: ingest.Decode,
+		seeds: [4]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed(), maphash.MakeSeed(), maphash.MakeSeed()}, decoders: c.Int("workers")}
+	if in.decoders <= 0 {
+		in.decoders = runtime.GOMAXPROCS(0)
+	}
 	args := c.Args().Slice()
 	if len(args) == 0 {
 		fsys := seeds.FS()
@@ -158,18 +198,24 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 		_, err := buf.ReadFrom(r)
 		return buf.Bytes(), err
 	}
-	br := bufio.NewReaderSize(rc, 64<<10)
+	// A feed is read 256 KB at a time; a smaller file needs no more than
+	// its size (and the 4 KB sniffed).
+	bufSize := 256 << 10
+	if size > 0 {
+		bufSize = int(min(int64(bufSize), max(size+1, 4096)))
+	}
+	br := bufio.NewReaderSize(rc, bufSize)
 	head, _ := br.Peek(4096)
 	format := ingest.Sniff(s.name, head)
 	if s.stdin {
 		format = ingest.SniffContent(head)
 	}
 	opts := ingest.Options{Defaults: in.opts, Override: s.override}
-	emit := func(it ingest.Item) bool {
+	emit := func(it keyedItem) bool {
 		if in.c.Context.Err() != nil {
 			return false // interrupted: stop reading a long feed too
 		}
-		a, ok := in.check(it)
+		a, ok := in.check(&it)
 		if !ok {
 			return true
 		}
@@ -178,7 +224,9 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 	}
 	switch format {
 	case ingest.FormatJSONL:
-		for it := range ingest.JSONL(s.name, br, opts) {
+		// The records are decoded, and their texts hashed, by a pool of
+		// goroutines; this one only checks and hands on the articles.
+		for it := range ingest.JSONLMap(s.name, br, opts, in.decoders, in.keyed) {
 			if !emit(it) {
 				return false
 			}
@@ -191,7 +239,7 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 			return true
 		}
 		for it := range ingest.JSON(s.name, data, opts) {
-			if !emit(it) {
+			if !emit(in.keyed(it)) {
 				return false
 			}
 		}
@@ -238,7 +286,7 @@ func (in *input) readSource(s source, depth int, bar *progress, yield func(parse
 		in.fail(&parse.Error{File: s.name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err)), Hint: "check the path and permissions"})
 		return true
 	}
-	return emit(in.safeDecode(s.name, format, data, opts))
+	return emit(in.keyed(in.safeDecode(s.name, format, data, opts)))
 }
 
 // safeDecode decodes one input; a panic becomes that input's error, so
@@ -272,7 +320,7 @@ func isWarning(err error) bool {
 // used: not when it has an error, is a copy of an earlier article, or
 // (with --strict) has a warning. It adds the warnings that need the whole
 // run: a publication date in the future and duplicates.
-func (in *input) check(it ingest.Item) (parse.Article, bool) {
+func (in *input) check(it *keyedItem) (parse.Article, bool) {
 	a := it.Article
 	if it.Err != nil {
 		in.fail(it.Err)
@@ -289,14 +337,7 @@ func (in *input) check(it ingest.Item) (parse.Article, bool) {
 			Hint: "check the year; relative dates are resolved against it as given"})
 	}
 	if a.Body != "" {
-		h := sha256.New()
-		h.Write([]byte(a.Outlet))
-		h.Write([]byte{0})
-		// The hash only reads the bytes: no copy of the body is needed.
-		h.Write(unsafe.Slice(unsafe.StringData(a.Body), len(a.Body)))
-		var key [32]byte
-		h.Sum(key[:0])
-		if first, dup := in.seen[key]; dup {
+		if first, dup := in.seen[it.key]; dup {
 			e := &parse.Error{File: a.Source, Msg: fmt.Sprintf("same outlet and text as %s", first), Hint: "kept once; remove one of the copies"}
 			if in.strict {
 				in.fail(e)
@@ -305,7 +346,7 @@ func (in *input) check(it ingest.Item) (parse.Article, bool) {
 			}
 			return a, false
 		}
-		in.seen[key] = a.Source
+		in.seen[it.key] = a.Source
 	}
 	for _, w := range warns {
 		if in.strict {

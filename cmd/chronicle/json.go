@@ -71,8 +71,9 @@ func streamMentions(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	defer streamGC()()
 	err = writeOutput(c, c.String("output"), func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 64<<10)
+		bw := bufio.NewWriterSize(w, 256<<10)
 		err := mapFormatted(c.Context, ex, in.articles(), bopts, func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error) {
 			d := timeline.NewDoc(a, ms)
 			return appendMentionLines(dst, &d), nil

@@ -8,8 +8,13 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/urfave/cli/v2"
@@ -88,6 +93,7 @@ func runTag(c *cli.Context) error {
 		}
 	}
 	opts := tagOptions{format: format, noFurniture: c.Bool("no-furniture"), build: bopts}
+	defer streamGC()()
 	if err := writeOutput(c, c.String("output"), func(w io.Writer) error {
 		return writeTagged(c, w, ex, arts, opts)
 	}); err != nil {
@@ -120,7 +126,7 @@ type tagOptions struct {
 // held. The workers format each article's output; the caller's goroutine
 // only writes it, in input order.
 func writeTagged(c *cli.Context, w io.Writer, ex *parse.Extractor, arts iter.Seq[parse.Article], opts tagOptions) error {
-	bw := bufio.NewWriterSize(w, 64<<10) // an article's output is often larger than w's buffer
+	bw := bufio.NewWriterSize(w, 256<<10) // an article's output is often larger than w's buffer
 	switch opts.format {
 	case "csv":
 		cw := csv.NewWriter(bw)
@@ -193,12 +199,11 @@ func formatTagged(buf []byte, a *parse.Article, ms []parse.Mention, opts tagOpti
 	// mention), encoded as json.Marshal would, one mention at a time.
 	head := tagHead(a)
 	data := appendTagHead(buf, &head)
-	for i, m := range ms {
+	for i := range ms {
 		if i > 0 {
 			data = append(data, ',')
 		}
-		mj := newMentionJSON(m)
-		data = appendMentionJSON(data, &mj)
+		data = appendMention(data, &ms[i])
 	}
 	data = append(data, "]}"...)
 	if opts.format == "jsonl" {
@@ -220,35 +225,73 @@ func appendTagHead(b []byte, t *tagJSON) []byte {
 	return append(b, `,"mentions":[`...)
 }
 
-// appendMentionJSON appends m as json.Marshal writes it.
-func appendMentionJSON(b []byte, m *mentionJSON) []byte {
+// appendMention appends the mentionJSON of m (newMentionJSON) as
+// json.Marshal writes it, without making it: the dates are formatted
+// straight into b, and no string is allocated.
+func appendMention(b []byte, m *parse.Mention) []byte {
 	b = append(b, `{"text":`...)
 	b = appendJSONString(b, m.Text)
 	b = append(b, `,"start":`...)
-	b = strconv.AppendInt(b, int64(m.Start), 10)
+	b = strconv.AppendInt(b, int64(m.Span.Start), 10)
 	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(m.End), 10)
+	b = strconv.AppendInt(b, int64(m.Span.End), 10)
 	b = append(b, `,"type":`...)
-	b = appendJSONString(b, m.Type)
+	b = appendJSONString(b, timex3Type(m.Kind))
 	b = append(b, `,"value":`...)
-	b = appendJSONString(b, m.Value)
+	b = appendJSONString(b, m.TIMEX)
 	b = appendJSONField(b, `,"mod":`, m.Mod)
 	b = appendJSONField(b, `,"quant":`, m.Quant)
 	b = appendJSONField(b, `,"freq":`, m.Freq)
-	b = appendJSONField(b, `,"date":`, m.Date)
-	b = appendJSONField(b, `,"until":`, m.Until)
-	b = appendJSONField(b, `,"granularity":`, m.Granularity)
-	b = appendJSONField(b, `,"tense":`, m.Tense)
+	if iv := &m.When; !iv.IsZero() {
+		// render.Bounds: days as dates, finer intervals as RFC 3339.
+		day := iv.Gran == parse.GranUnknown || iv.Gran >= parse.GranDay
+		b = appendBound(append(b, `,"date":"`...), iv.Start, day)
+		b = appendBound(append(b, `","until":"`...), iv.End, day)
+		b = appendJSONString(append(b, `","granularity":`...), iv.Gran.String())
+	}
+	if m.Tense != parse.TenseUnknown {
+		b = appendJSONField(b, `,"tense":`, m.Tense.String())
+	}
 	b = appendJSONField(b, `,"signal":`, m.Signal)
 	b = appendJSONField(b, `,"rule":`, m.Rule)
 	if m.Furniture {
 		b = append(b, `,"furniture":true`...)
 	}
 	b = append(b, `,"sentence_start":`...)
-	b = strconv.AppendInt(b, int64(m.SentenceStart), 10)
+	b = strconv.AppendInt(b, int64(m.Sentence.Start), 10)
 	b = append(b, `,"sentence_end":`...)
-	b = strconv.AppendInt(b, int64(m.SentenceEnd), 10)
+	b = strconv.AppendInt(b, int64(m.Sentence.End), 10)
 	return append(b, '}')
+}
+
+// appendBound appends t as render.Bounds formats it: 2006-01-02 when day
+// is set, else RFC 3339. Neither contains a character JSON escapes.
+func appendBound(b []byte, t time.Time, day bool) []byte {
+	if !day {
+		return t.AppendFormat(b, time.RFC3339)
+	}
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, time.DateOnly)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+}
+
+// timex3Type is k.TIMEX3Type() without allocating for the four types.
+func timex3Type(k parse.Kind) string {
+	switch s := k.String(); s {
+	case "date":
+		return "DATE"
+	case "time":
+		return "TIME"
+	case "duration":
+		return "DURATION"
+	case "set":
+		return "SET"
+	default:
+		return strings.ToUpper(s)
+	}
 }
 
 // appendJSONField appends key and s, an omitempty string field, unless s
@@ -271,7 +314,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonPlain(c) {
 				i++
 				continue
 			}
@@ -313,6 +356,22 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// The ASCII bytes json.Marshal writes as they are, one bit per byte
+// (0x00-0x3f, 0x40-0x7f): 0x20 to 0x7f but for '"', '&', '<', '>' and
+// '\\'.
+const (
+	jsonPlainLo uint64 = 0xffffffff00000000 &^ (1<<'"' | 1<<'&' | 1<<'<' | 1<<'>')
+	jsonPlainHi uint64 = 0xffffffffffffffff &^ (1 << ('\\' - 64))
+)
+
+// jsonPlain reports whether json.Marshal writes the ASCII byte c as it is.
+func jsonPlain(c byte) bool {
+	if c < 64 {
+		return jsonPlainLo>>c&1 != 0
+	}
+	return jsonPlainHi>>(c-64)&1 != 0
 }
 
 // tagJSON is one article of `tag --format json|jsonl`.
@@ -391,13 +450,39 @@ func writeTagCSV(cw *csv.Writer, a *parse.Article, ms []parse.Mention) error {
 	return nil
 }
 
+// streamGCPercent is the garbage collector's target (GOGC) while a
+// command streams: it keeps only the articles in flight and the
+// duplicate check's keys, about 12 MB of live heap on 10,000 articles,
+// so the heap may grow to three times that before a collection instead
+// of twice. That halves the collections and saves about 5% of the CPU
+// time of `tag --format jsonl`, for a peak RSS of 58 MB instead of 48 MB
+// on 10,000 articles (87 MB instead of 64 MB on 100,000).
+const streamGCPercent = 200
+
+// streamGC sets the collector's target to streamGCPercent, unless the
+// GOGC environment variable sets it, and returns the function that
+// restores it.
+func streamGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(streamGCPercent)
+	return func() { debug.SetGCPercent(old) }
+}
+
 // mapFormatted tags the articles with [timeline.Map]: format, run in the
 // workers, appends an article's output to a reused buffer, and write gets
 // the outputs in input order on the caller's goroutine. A buffer is reused
 // once write returns, so write must not keep it.
+//
+// With several workers, each yields its processor before every article
+// (see yieldingTagger).
 func mapFormatted(ctx context.Context, ex timeline.Tagger, arts iter.Seq[parse.Article], opts timeline.Options,
 	format func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error), write func(out []byte) error) error {
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
+	if workers := opts.Workers; workers > 1 || workers <= 0 && runtime.GOMAXPROCS(0) > 1 {
+		ex = yieldingTagger{ex}
+	}
 	return timeline.Map(ctx, ex, arts, opts, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
 		buf := bufs.Get().(*[]byte)
 		data, err := format((*buf)[:0], a, ms)
@@ -410,4 +495,27 @@ func mapFormatted(ctx context.Context, ex timeline.Tagger, arts iter.Seq[parse.A
 		}
 		return err
 	})
+}
+
+// yieldingTagger is a Tagger that yields its processor
+// (runtime.Gosched) before it tags an article, so that the goroutine the
+// worker readied when it handed on its previous article runs first.
+//
+// That goroutine is usually the caller of timeline.Map, which reads the
+// articles, waits for the oldest one in flight and writes its output: a
+// worker that finishes an article readies it on the worker's own
+// processor, where it would otherwise wait until that worker runs out of
+// articles, while the other workers drain the few articles in flight
+// and stall. go tool trace of BenchmarkTag (1,000 articles, GOMAXPROCS=2)
+// shows the caller waiting for a processor 30 to 400 µs after each
+// wake-up without the yield, under 2 µs with it, and the workers idle
+// (no article to tag) about 35% of their time without it, 20% with a
+// yield after each article instead of before, 10% with it. A yield costs
+// about a microsecond an article.
+type yieldingTagger struct{ timeline.Tagger }
+
+// Extract yields, then tags a.
+func (t yieldingTagger) Extract(a *parse.Article) []parse.Mention {
+	runtime.Gosched()
+	return t.Tagger.Extract(a)
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"chronicle/parse"
 )
@@ -221,34 +222,58 @@ func TestTagSeedsFormats(t *testing.T) {
 }
 
 // TestAppendTagJSON checks the hand-written encoder of `tag --format
-// json|jsonl` against json.Marshal: on every article of the dev data and
-// the seeds as tagged, and on strings that need each kind of escape.
+// json|jsonl` against json.Marshal of the article's tagJSON (tagHead and
+// newMentionJSON): on strings that need each kind of escape, on every
+// kind, granularity and tense, on years a date layout cannot pad, and on
+// the articles of the dev data and the seeds as tagged.
 func TestAppendTagJSON(t *testing.T) {
 	odd := "a\"b\\c/d\b\f\n\r\t\x00\x1f\x7f <x> & é \u2028\u2029 \ufffd \xff\xc3 😀"
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2025, 12, 3, 0, 0, 0, 0, berlin)
+	var ms []parse.Mention
+	for _, k := range []parse.Kind{parse.KindDate, parse.KindTime, parse.KindDuration, parse.KindSet, 9, -1} {
+		ms = append(ms, parse.Mention{Text: odd, Span: parse.Span{Start: -1, End: 1 << 40}, Value: parse.Value{Kind: k, TIMEX: odd, Mod: odd, Quant: odd, Freq: odd},
+			Signal: odd, Rule: odd, Furniture: true, Sentence: parse.Span{Start: 0, End: 7}})
+	}
+	for g := parse.Granularity(-1); g <= parse.GranCentury+1; g++ {
+		for _, tense := range []parse.Tense{parse.TenseUnknown, parse.TensePast, parse.TensePresent, parse.TenseFuture} {
+			ms = append(ms, parse.Mention{Text: "x", Value: parse.Value{TIMEX: "2025-12-03", When: parse.Interval{Start: day.Add(90 * time.Minute), End: day.AddDate(0, 0, 1), Gran: g}}, Tense: tense})
+		}
+	}
+	for _, y := range []int{-12, 0, 7, 999, 9999, 10000, 123456} {
+		for _, g := range []parse.Granularity{parse.GranDay, parse.GranMinute} {
+			start := time.Date(y, 2, 9, 4, 5, 6, 0, time.UTC)
+			ms = append(ms, parse.Mention{Value: parse.Value{When: parse.Interval{Start: start, End: start.AddDate(1, 0, 0), Gran: g}}})
+		}
+	}
+	ms = append(ms, parse.Mention{Value: parse.Value{When: parse.Interval{End: day, Gran: parse.GranDay}}}, parse.Mention{})
 	tests := []struct {
 		name string
-		docs []tagJSON
+		arts []taggedArticle
 	}{
-		{name: "empty", docs: []tagJSON{{}, {Source: "s", Zone: "UTC", Mentions: []mentionJSON{}}}},
-		{name: "escapes", docs: []tagJSON{{Source: odd, Outlet: odd, Title: odd, Published: odd, Zone: odd, Mentions: []mentionJSON{
-			{Text: odd, Start: -1, End: 1 << 40, Type: odd, Value: odd, Mod: odd, Quant: odd, Freq: odd, Date: odd, Until: odd,
-				Granularity: odd, Tense: odd, Signal: odd, Rule: odd, Furniture: true, SentenceStart: 0, SentenceEnd: 7},
-			{},
-		}}}},
-		{name: "dev data and seeds", docs: taggedDocs(t)},
+		{name: "empty", arts: []taggedArticle{{}, {a: parse.Article{Source: "s", Loc: time.UTC}}}},
+		{name: "escapes, kinds and dates", arts: []taggedArticle{{
+			a:  parse.Article{Source: odd, Outlet: odd, Title: odd, Published: day, DateOnly: true, Loc: berlin},
+			ms: ms,
+		}}},
+		{name: "dev data and seeds", arts: taggedArticles(t)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if len(tt.docs) == 0 {
-				t.Fatal("no documents")
-			}
-			for _, d := range tt.docs {
-				want, err := json.Marshal(d)
+			for _, ta := range tt.arts {
+				want, err := json.Marshal(newTagJSON(&ta.a, ta.ms))
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got := appendTagJSON(nil, &d); !bytes.Equal(got, want) {
-					t.Fatalf("appendTagJSON:\n got %s\nwant %s", got, want)
+				got, err := formatTagged(nil, &ta.a, ta.ms, tagOptions{format: "json"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Fatalf("formatTagged:\n got %s\nwant %s", got, want)
 				}
 			}
 		})
@@ -297,27 +322,6 @@ func TestFormatTagged(t *testing.T) {
 	}
 }
 
-// taggedDocs tags the dev data and the seeds as `tag --format jsonl` does
-// and returns what it writes, decoded.
-func taggedDocs(t *testing.T) []tagJSON {
-	t.Helper()
-	var docs []tagJSON
-	for _, args := range [][]string{{filepath.Join("..", "..", "testdata", "meantime", "dev.jsonl")}, nil} {
-		out, stderr, code := runWith(t, "", append([]string{"tag", "--format", "jsonl", "--published", "2025-12-03"}, args...)...)
-		if code != 0 {
-			t.Fatalf("tag %v: exit %d: %s", args, code, stderr)
-		}
-		for line := range strings.Lines(out) {
-			var d tagJSON
-			if err := json.Unmarshal([]byte(line), &d); err != nil {
-				t.Fatal(err)
-			}
-			docs = append(docs, d)
-		}
-	}
-	return docs
-}
-
 // FuzzAppendJSONString checks the string encoder against json.Marshal.
 func FuzzAppendJSONString(f *testing.F) {
 	for _, s := range []string{"", "plain", "a\"b\\c\b\f\n\r\t\x00\x1f\x7f<>&", "é\u2028\u2029\ufffd\xff\xc3\xa9\xe2\x80", "😀\xf0\x9f\x98"} {
@@ -332,23 +336,6 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	})
-}
-
-// appendTagJSON appends t whole as formatTagged writes it: the encoder
-// TestAppendTagJSON checks against json.Marshal.
-func appendTagJSON(b []byte, t *tagJSON) []byte {
-	if t.Mentions == nil {
-		b = appendTagHead(b, t)
-		return append(b[:len(b)-1], "null}"...) // replaces the '['
-	}
-	b = appendTagHead(b, t)
-	for i := range t.Mentions {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendMentionJSON(b, &t.Mentions[i])
-	}
-	return append(b, "]}"...)
 }
 
 // newTagJSON is the tagJSON of an article: formatTagged writes it

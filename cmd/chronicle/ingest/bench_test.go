@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -51,4 +52,30 @@ func BenchmarkJSONL(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(1000*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkJSONLMap decodes the feed of BenchmarkJSONL with JSONLMap and
+// 1, 2 and 4 decoding goroutines (1 is JSONL itself).
+func BenchmarkJSONLMap(b *testing.B) {
+	line := `{"outlet":"A","published":"2025-12-03","timezone":"Europe/Berlin","text":"` + strings.Repeat("The talks ended on Tuesday without a deal. ", 24) + `"}` + "\n"
+	feed := strings.Repeat(line, 1000)
+	for _, workers := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(feed)))
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				for it := range JSONLMap("f.jsonl", strings.NewReader(feed), Options{}, workers, func(it Item) Item { return it }) {
+					if it.Err != nil {
+						b.Fatal(it.Err)
+					}
+					n++
+				}
+				if n != 1000 {
+					b.Fatalf("%d records", n)
+				}
+			}
+			b.ReportMetric(float64(1000*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }

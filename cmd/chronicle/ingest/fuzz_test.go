@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -68,7 +69,8 @@ func FuzzHTML(f *testing.F) {
 
 // FuzzJSONL feeds arbitrary feeds to the JSON Lines and JSON array
 // readers: no panic, every article is named after the file, every error
-// points into the input.
+// points into the input, and the parallel JSON Lines reader yields the
+// same items as the serial one.
 func FuzzJSONL(f *testing.F) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "jsonl", "feed.jsonl"))
 	if err != nil {
@@ -91,8 +93,17 @@ func FuzzJSONL(f *testing.F) {
 				t.Fatalf("error %v does not point into the input", it.Err)
 			}
 		}
+		var serial []string
 		for it := range JSONL("f.jsonl", strings.NewReader(string(data)), Options{}) {
 			check("f.jsonl", it)
+			serial = append(serial, summary(it))
+		}
+		var parallel []string
+		for s := range JSONLMap("f.jsonl", strings.NewReader(string(data)), Options{}, 3, summary) {
+			parallel = append(parallel, s)
+		}
+		if !slices.Equal(parallel, serial) {
+			t.Fatalf("JSONLMap and JSONL differ: %s", firstDiff(parallel, serial))
 		}
 		for it := range JSON("f.json", data, Options{}) {
 			check("f.json", it)

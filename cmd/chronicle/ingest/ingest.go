@@ -53,8 +53,8 @@ func (f Format) String() string {
 type Meta struct {
 	Outlet, URL, Published, Timezone, Title string
 
-	// At locates each value by key (outlet, url, published, timezone,
-	// title) for error messages.
+	// At locates each value given by key (outlet, url, published,
+	// timezone, title) for error messages.
 	At map[string]Ref
 }
 

@@ -9,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"maps"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -77,7 +78,7 @@ func JSONL(name string, r io.Reader, opts Options) iter.Seq[Item] {
 // jsonlItem decodes one line of a feed; a panic becomes the line's error.
 func jsonlItem(name string, lineNo, lineOff int, line []byte, opts Options) Item {
 	line = bytes.TrimRight(line, "\r\n")
-	return recordItem(name, fmt.Sprintf("%s:%d", name, lineNo), line, func(col int) parse.Pos {
+	return recordItem(name, name+":"+strconv.Itoa(lineNo), line, func(col int) parse.Pos {
 		return parse.Pos{Line: lineNo, Col: col, Offset: lineOff + col - 1}
 	}, opts)
 }
@@ -103,8 +104,15 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 		}
 	}
 	m := &Meta{Outlet: rec.Outlet, URL: rec.URL, Published: rec.Published, Timezone: rec.Timezone, Title: rec.Title, At: make(map[string]Ref, 5)}
-	for _, k := range []string{"outlet", "url", "published", "timezone", "title"} {
-		m.At[k] = Ref{File: name, Pos: at(valueCol(line, k))}
+	// Only a value that is given has a place to point at (and the search
+	// for a key that is not there would read the whole line).
+	for _, k := range [...]struct {
+		key string
+		v   *string
+	}{{"outlet", &m.Outlet}, {"url", &m.URL}, {"published", &m.Published}, {"timezone", &m.Timezone}, {"title", &m.Title}} {
+		if *k.v != "" {
+			m.At[k.key] = Ref{File: name, Pos: at(valueCol(line, k.key))}
+		}
 	}
 	if ov := opts.Override; ov != nil {
 		m = overlay(m, ov)
@@ -121,7 +129,7 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 	case strings.TrimSpace(rec.HTML) != "" && strings.TrimSpace(rec.Text) == "":
 		it = HTML(src, []byte(rec.HTML), o)
 	case strings.TrimSpace(rec.Text) != "":
-		it = textRecord(src, rec.Text, o)
+		it = textRecord(src, rec.Text, fast, o)
 		if it.Err == nil && it.Article.Undated {
 			it.warn(&parse.Error{File: name, Pos: at(1), Msg: "no publication date: relative dates are left unresolved", Hint: `add "published": "2025-12-03" to the record or pass --published`, Err: parse.ErrNoPubDate})
 		}
@@ -244,13 +252,14 @@ func valueCol(line []byte, key string) int {
 	return j + 1
 }
 
-// textRecord builds an article from a feed record's plain text.
-func textRecord(src, text string, opts Options) Item {
+// textRecord builds an article from a feed record's plain text; valid
+// tells that the text is known to be valid UTF-8 (fastRecord checked it).
+func textRecord(src, text string, valid bool, opts Options) Item {
 	var it Item
 	def := opts.Defaults
 	a := &it.Article
 	body := text
-	if !utf8.ValidString(body) { // a decoded JSON string always is; ValidString is the faster check
+	if !valid && !utf8.ValidString(body) { // a decoded JSON string always is; ValidString is the faster check
 		body = strings.ToValidUTF8(body, "\uFFFD")
 	}
 	a.Source, a.Body, a.Outlet, a.Loc = src, body, def.Outlet, def.Loc

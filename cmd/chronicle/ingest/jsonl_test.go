@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -112,17 +113,21 @@ func TestJSONLProblems(t *testing.T) {
 	}
 }
 
-// countingReader counts the bytes read from it.
+// countingReader counts the bytes read from it (atomically: the parallel
+// reader reads on its own goroutine).
 type countingReader struct {
 	r io.Reader
-	n int64
+	n atomic.Int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.n += int64(n)
+	c.n.Add(int64(n))
 	return n, err
 }
+
+// load returns the bytes read so far.
+func (c *countingReader) load() int64 { return c.n.Load() }
 
 // TestJSONLStreams checks that a feed is read line by line: when the
 // first article is handed out, only a small part of a 50 MB feed has been
@@ -137,15 +142,15 @@ func TestJSONLStreams(t *testing.T) {
 			t.Fatal(it.Err)
 		}
 		count++
-		if count == 1 && r.n > 256<<10 {
-			t.Fatalf("read %d bytes before the first article: the feed is not streamed", r.n)
+		if count == 1 && r.load() > 256<<10 {
+			t.Fatalf("read %d bytes before the first article: the feed is not streamed", r.load())
 		}
 		if count == 1000 {
 			break
 		}
 	}
-	if max := int64(1000*len(line) + 128<<10); r.n > max {
-		t.Errorf("read %d bytes for 1000 articles of %d bytes", r.n, len(line))
+	if max := int64(1000*len(line) + 128<<10); r.load() > max {
+		t.Errorf("read %d bytes for 1000 articles of %d bytes", r.load(), len(line))
 	}
 }
 
