@@ -41,9 +41,15 @@ type Article struct {
 // PubDay returns the publication day [00:00, next 00:00) in the article's
 // zone: the anchor of every relative expression.
 func (a *Article) PubDay() Interval {
-	p := a.Published.In(a.loc())
-	start := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, a.loc())
+	start := a.pubDayStart()
 	return Interval{Start: start, End: start.AddDate(0, 0, 1), Gran: GranDay}
+}
+
+// pubDayStart is PubDay().Start: midnight of the publication day in the
+// article's zone (the date computed once, no end of day).
+func (a *Article) pubDayStart() time.Time {
+	y, m, d := a.Published.In(a.loc()).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, a.loc())
 }
 
 func (a *Article) loc() *time.Location {

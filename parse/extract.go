@@ -180,7 +180,7 @@ func (x *Extractor) extract(a *Article, chunk int) []Mention {
 	}()
 	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
 	if !r.undated {
-		r.anchor = a.PubDay().Start
+		r.anchor = a.pubDayStart()
 		if !a.DateOnly && !a.Published.IsZero() {
 			r.pub = a.Published
 		}
@@ -359,6 +359,20 @@ type clockSpecs struct {
 	sparse []cand
 }
 
+// none reports whether no mention is a clock time (most articles have
+// none: then attachClocks has nothing to do).
+func (cs clockSpecs) none() bool {
+	if cs.dense == nil {
+		return len(cs.sparse) == 0
+	}
+	for k := range cs.dense {
+		if cs.dense[k].sp.op == opClock {
+			return false
+		}
+	}
+	return true
+}
+
 // at returns the spec of mention k when it is a clock time, else nil.
 func (cs clockSpecs) at(k int) *spec {
 	if cs.dense != nil {
@@ -399,8 +413,8 @@ func tokAt(toks []tok, lo, hi, pos int) int {
 // attachClocks puts a clock time on the day written next to it ("5 p.m.
 // EDT Friday", "on Tuesday at 14:30") instead of the publication day.
 func (x *Extractor) attachClocks(body string, cands clockSpecs, out []Mention, r *resolver) {
-	if r.undated {
-		return
+	if r.undated || cands.none() {
+		return // every step below starts from a clock time
 	}
 	// first the clock times with a day written next to them, then those
 	// that restate such a clock time in another zone

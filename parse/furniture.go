@@ -969,9 +969,23 @@ func markRange(segs []Segment, reason string) {
 func markRepeats(body string, segs []Segment, paras []paraInfo) {
 	// An open-addressing table of segment indexes (+1) keyed by a cheap
 	// hash of each candidate's length and first and last eight bytes;
-	// equal keys are confirmed by comparing the text.
-	const slots = 1024
-	var table [slots]int32
+	// equal keys are confirmed by comparing the text. A page of up to
+	// 64 segments gets a small table (it never fills half of it, so it
+	// finds what the large one finds): most pages, and no 4 KB to clear.
+	if len(segs) <= 64 {
+		var table [128]int32
+		markRepeatsIn(body, segs, paras, table[:])
+		return
+	}
+	var table [1024]int32
+	markRepeatsIn(body, segs, paras, table[:])
+}
+
+// markRepeatsIn is markRepeats with the table given (a power of two,
+// zero): it gives up on a page that fills half of it (a page that long
+// is news text; captions come early).
+func markRepeatsIn(body string, segs []Segment, paras []paraInfo, table []int32) {
+	slots := len(table)
 	used := 0
 	for i := range segs {
 		sg := segs[i]
@@ -983,7 +997,7 @@ func markRepeats(body string, segs []Segment, paras []paraInfo) {
 			return // a body this long is news text; captions come early
 		}
 		k := body[sg.Start:sg.End]
-		h := repeatHash(k)
+		h := repeatHash(k) & (slots - 1)
 		j := -1
 		for {
 			e := table[h]

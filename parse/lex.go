@@ -114,6 +114,11 @@ type lexicon struct {
 	// fws holds the furniture trigger id of every entry (lexEntry.fw),
 	// compact for the furniture word scan.
 	fws []uint8
+	// words holds the word of every entry (lexEntry.word), and rwords
+	// that of every entry that is a word for the rules ("" for interned
+	// words: see known): compact, so that the rules' reads of the words
+	// around an expression stay in the cache (a lexEntry is 48 bytes).
+	words, rwords []string
 }
 
 // anyMaxLen is the longest word the lexicon holds (anyKey's two
@@ -397,8 +402,14 @@ func (lx *lexicon) buildKeys() {
 		lx.kk1[i], lx.kinfo[i] = k1, uint32(id)|uint32(len(w))<<16
 	}
 	lx.fws = make([]uint8, len(lx.ents))
+	lx.words = make([]string, len(lx.ents))
+	lx.rwords = make([]string, len(lx.ents))
 	for id := range lx.ents {
-		lx.fws[id] = lx.ents[id].fw
+		e := &lx.ents[id]
+		lx.fws[id], lx.words[id] = e.fw, e.word
+		if !e.intern {
+			lx.rwords[id] = e.word
+		}
 	}
 	lx.buildPerfect()
 }

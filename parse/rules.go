@@ -54,7 +54,10 @@ type spec struct {
 	plan   bool // a plan in the past or a new target ("had been scheduled for"): a day and month is the nearest such date
 }
 
-// cand is a match: tokens [a, b) and what they mean.
+// cand is a match: tokens [a, b) and what they mean. A rule writes its
+// match to an out *cand and reports true, or reports false and leaves
+// *out alone: a cand returned by value (with its spec, 272 bytes) cost
+// a zeroing on every refusal and copies on the way up.
 type cand struct {
 	a, b int
 	sp   spec
@@ -84,7 +87,7 @@ func (m *matcher) word(j int) string {
 	}
 	t := &m.t[j]
 	if t.id != 0 {
-		return m.x.lx.ents[t.id].word
+		return m.x.lx.words[t.id]
 	}
 	if t.k != tkWord {
 		return ""
@@ -98,10 +101,7 @@ func (m *matcher) tw(j int) string {
 	if j < 0 || j >= len(m.t) {
 		return ""
 	}
-	if e := &m.x.lx.ents[m.t[j].id]; !e.intern {
-		return e.word
-	}
-	return ""
+	return m.x.lx.rwords[m.t[j].id]
 }
 
 // ent returns the lexicon entry of token j, or nil (also for interned
@@ -241,79 +241,66 @@ func (m *matcher) match1(i int, out *cand) bool {
 	case t.k == tkNum:
 		return m.matchNumber(i, out)
 	case c&clsMonth != 0 || c&clsMonthAbbr != 0:
-		if r, ok := m.matchMonth(i); ok {
-			*out = r
+		if m.matchMonth(i, out) {
 			return true
 		}
 	case c&clsWeekday != 0:
-		if r, ok := m.matchWeekday(i); ok {
-			*out = r
+		if m.matchWeekday(i, out) {
 			return true
 		}
 	}
 	if c&clsHoliday != 0 {
-		if r, ok := m.matchHoliday(i); ok {
-			*out = r
+		if m.matchHoliday(i, out) {
 			return true
 		}
 	}
 	if c&clsNumWord != 0 || m.tw(i) == "several" || m.tw(i) == "few" {
-		if r, ok := m.matchDuration(i, false); ok {
-			*out = r
+		if m.matchDuration(i, false, out) {
 			return true
 		}
 	}
 	if c&clsHalf != 0 {
-		if r, ok := m.matchHalf(i); ok {
-			*out = r
+		if m.matchHalf(i, out) {
 			return true
 		}
 	}
 	if c&clsUnit != 0 {
-		if r, ok := m.matchUnit(i); ok {
-			*out = r
+		if m.matchUnit(i, out) {
 			return true
 		}
 	}
 	if c&clsDeictic != 0 {
-		if r, ok := m.matchDeictic(i); ok {
-			*out = r
+		if m.matchDeictic(i, out) {
 			return true
 		}
 	}
 	if c&clsSeason != 0 {
-		if r, ok := m.matchSeason(i); ok {
-			*out = r
+		if m.matchSeason(i, out) {
 			return true
 		}
 	}
 	if c&clsSetAdj != 0 {
-		if r, ok := m.matchSetAdj(i); ok {
-			*out = r
+		if m.matchSetAdj(i, out) {
 			return true
 		}
 	}
 	if c&clsEvery != 0 {
-		if r, ok := m.matchEvery(i); ok {
-			*out = r
+		if m.matchEvery(i, out) {
 			return true
 		}
 	}
 	if c&clsVague != 0 {
-		if r, ok := m.matchVague(i); ok {
-			*out = r
+		if m.matchVague(i, out) {
 			return true
 		}
 	}
 	if c&clsFiscal != 0 {
-		if r, ok := m.matchFiscal(i); ok {
-			*out = r
+		if m.matchFiscal(i, out) {
 			return true
 		}
 	}
 	if c&clsPOD != 0 {
-		if r, ok := m.matchPOD(i); ok {
-			*out = r
+		if m.matchPOD(i, out) {
 			return true
 		}
 	}
@@ -485,11 +472,7 @@ func (m *matcher) matchNumber(i int, out *cand) bool {
 	if !m.numberMayMatch(i) {
 		return false
 	}
-	c, ok := m.numberRules(i)
-	if ok {
-		*out = c
-	}
-	return ok
+	return m.numberRules(i, out)
 }
 
 // numberMayMatch is matchNumber's early refusal, read from the classes of
@@ -541,28 +524,29 @@ func (m *matcher) numberMayMatch(i int) bool {
 var quoteYearLead = [256]bool{'\'': true, '`': true, 0xE2: true}
 
 // numberRules runs the rules of matchNumber at digit token i.
-func (m *matcher) numberRules(i int) (cand, bool) {
+func (m *matcher) numberRules(i int, out *cand) bool {
 	t := m.t[i]
 	// Skip parts of bigger numbers: 2,000 / 1.5 / 2004-05 handled below.
 	if i > 0 && m.adj(i) && (m.punct(i-1) == ',' || m.punct(i-1) == '.' || m.punct(i-1) == '/' || m.punct(i-1) == '$' || m.isNum(i-1)) && i-1 >= m.lo {
-		return cand{}, false
+		return false
 	}
 	if m.punct(i+1) == ',' && m.adj(i+1) && m.isNum(i+2) && m.adj(i+2) && m.t[i+2].nd == 3 {
-		return cand{}, false // 2,000
+		return false // 2,000
 	}
 	if prev := m.punct(i - 1); (prev == '$' || prev == '#') && m.adj(i) {
-		return cand{}, false
+		return false
 	}
-	if c, ok := m.matchClock(i); ok {
-		return c, true
+	if m.matchClock(i, out) {
+		return true
 	}
 	// Q3, Q3 2008
 	if t.nd == 1 && t.n >= 1 && t.n <= 4 && m.adj(i) && i-1 >= m.lo && m.word(i-1) == "q" && m.t[i-1].cap {
 		sp, b := m.subYear("q-quarter", GranQuarter, int(t.n), i+1)
-		return cand{a: i - 1, b: b, sp: sp}, true
+		*out = cand{a: i - 1, b: b, sp: sp}
+		return true
 	}
-	if c, ok := m.matchNumericDate(i); ok {
-		return c, true
+	if m.matchNumericDate(i, out) {
+		return true
 	}
 	after := m.w(i + 1) // the word after the number, read once
 	// day month year: 3 December 2024, 3rd of December
@@ -581,7 +565,7 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 				sp.y, b = y, nb
 			}
 			if !validDay(sp.y, sp.m, sp.d) {
-				return cand{}, false
+				return false
 			}
 			a := i
 			if m.w(i-1) == "the" {
@@ -589,7 +573,8 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 			}
 			c := cand{a: a, b: b, sp: sp}
 			m.withWeekdayPrefix(&c)
-			return c, true
+			*out = c
+			return true
 		}
 	}
 	// "the 3rd": a day of the current month
@@ -597,7 +582,8 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 		if w := after; (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(i+1) {
 			nx := i + 2
 			if nx >= len(m.t) || m.t[nx].k == tkPunct {
-				return cand{a: i - 1, b: i + 2, sp: spec{rule: "ordinal-day", op: opMonthDay, kind: KindDate, g: GranDay, d: int(t.n)}}, true
+				*out = cand{a: i - 1, b: i + 2, sp: spec{rule: "ordinal-day", op: opMonthDay, kind: KindDate, g: GranDay, d: int(t.n)}}
+				return true
 			}
 		}
 	}
@@ -607,13 +593,15 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 		if m.w(i-1) == "the" {
 			a = i - 1
 		}
-		return cand{a: a, b: i + 3, sp: spec{rule: "century", op: opDecade, kind: KindDate, g: GranCentury, y: (int(t.n) - 1) * 100}}, true
+		*out = cand{a: a, b: i + 3, sp: spec{rule: "century", op: opDecade, kind: KindDate, g: GranCentury, y: (int(t.n) - 1) * 100}}
+		return true
 	}
 	// decades: 1990s, the '90s
 	if t.nd == 4 && t.n%10 == 0 && after == "s" && m.adj(i+1) && t.n >= 1000 && t.n < 2100 {
 		sp := spec{rule: "decade", op: opDecade, kind: KindDate, g: GranDecade, y: int(t.n)}
 		a := m.decadeLeft(i, &sp)
-		return cand{a: a, b: i + 2, sp: sp}, true
+		*out = cand{a: a, b: i + 2, sp: sp}
+		return true
 	}
 	if t.nd == 2 && m.punct(i-1) == '\'' || t.nd == 2 && isRightQuote(m.text(i-1)) {
 		if m.adj(i) && i-1 >= m.lo {
@@ -621,20 +609,22 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 			if after == "s" && m.adj(i+1) && yy%10 == 0 {
 				sp := spec{rule: "decade", op: opDecade, kind: KindDate, g: GranDecade, y: 1900 + yy}
 				a := m.decadeLeft(i-1, &sp)
-				return cand{a: a, b: i + 2, sp: sp}, true
+				*out = cand{a: a, b: i + 2, sp: sp}
+				return true
 			}
 			// '82 after "since", "in", "of", "the"
 			switch m.wr(i - 2) {
 			case "since", "in", "of", "from", "until", "by", "the", "before", "after", "to", "and":
 				if m.t[i+1-1].k == tkNum && (i+1 >= len(m.t) || m.t[i+1].k != tkNum) {
-					return cand{a: i - 1, b: i + 1, sp: spec{rule: "year-2digit", op: opYear, kind: KindDate, g: GranYear, y: twoDigitYear(yy), n: 1}}, true
+					*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "year-2digit", op: opYear, kind: KindDate, g: GranYear, y: twoDigitYear(yy), n: 1}}
+					return true
 				}
 			}
 		}
 	}
 	// durations and "N units ago"
-	if c, ok := m.matchDuration(i, false); ok {
-		return c, true
+	if m.matchDuration(i, false, out) {
+		return true
 	}
 	// a bare year
 	if t.nd == 4 {
@@ -643,12 +633,13 @@ func (m *matcher) numberRules(i int) (cand, bool) {
 			a := m.edgeLeft(i, &sp)
 			b := i + 1
 			if m.w(b) == "s" && m.adj(b) { // 1990's handled above; 2008s rare
-				return cand{}, false
+				return false
 			}
-			return cand{a: a, b: b, sp: sp}, true
+			*out = cand{a: a, b: b, sp: sp}
+			return true
 		}
 	}
-	return cand{}, false
+	return false
 }
 
 func isRightQuote(s string) bool { return s == "’" || s == "‘" || s == "`" }
@@ -929,11 +920,11 @@ func (m *matcher) withWeekdayPrefix(c *cand) {
 
 // matchMonth: "December 3, 2024", "Dec. 3", "December 2024", "December",
 // "mid-March", "early December", "last March".
-func (m *matcher) matchMonth(i int) (cand, bool) {
+func (m *matcher) matchMonth(i int, out *cand) bool {
 	t := m.t[i]
 	mo, next, ok := m.monthWord(i, false)
 	if !ok {
-		return cand{}, false
+		return false
 	}
 	// Month day[, year]
 	k := next
@@ -953,7 +944,8 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 				a := m.edgeLeft(i, &sp)
 				c := cand{a: a, b: b, sp: sp}
 				m.withWeekdayPrefix(&c)
-				return c, true
+				*out = c
+				return true
 			}
 		}
 	}
@@ -965,10 +957,11 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 	if y, nb, ok := m.yearAfter(k, false); ok {
 		sp := spec{rule: "month-year", op: opAbs, kind: KindDate, g: GranMonth, y: y, m: mo}
 		a := m.edgeLeft(i, &sp)
-		return cand{a: a, b: nb, sp: sp}, true
+		*out = cand{a: a, b: nb, sp: sp}
+		return true
 	}
 	if t.cls&clsMonth == 0 {
-		return cand{}, false // abbreviations only with a number
+		return false // abbreviations only with a number
 	}
 	// A bare month: beware of May (modal), March (verb), and names.
 	prev := m.wr(i - 1)
@@ -985,25 +978,25 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 	}
 	ambiguous := m.tw(i) == "may" || m.tw(i) == "march" || m.tw(i) == "june" || m.tw(i) == "april" || m.tw(i) == "august" || m.tw(i) == "january"
 	if ambiguous && !strongPrev {
-		return cand{}, false
+		return false
 	}
 	if m.tw(i) == "may" || m.tw(i) == "march" {
 		// "in May" yes; "and May be" no: the next word must not be a verb-ish lower-case word after "and"/"or"/"to"
 		if prev == "and" || prev == "or" || prev == "to" || prev == "that" {
 			if !(m.cls(i-2)&clsMonth != 0 || m.cls(i-2)&clsNum != 0) {
-				return cand{}, false
+				return false
 			}
 		}
 	}
 	if prev == "that" {
-		return cand{}, false
+		return false
 	}
 	// "April Ryan", "June Carter": a capitalised word right after
 	if m.capName(i+1) && !strongPrev {
-		return cand{}, false
+		return false
 	}
 	if m.capName(i - 1) {
-		return cand{}, false // "Prague Spring"-style names: "Black September"
+		return false // "Prague Spring"-style names: "Black September"
 	}
 	sp := spec{rule: "month", op: opSubYear, kind: KindDate, g: GranMonth, sub: GranMonth, subN: mo}
 	a := i
@@ -1021,7 +1014,8 @@ func (m *matcher) matchMonth(i int) (cand, bool) {
 	if a == i {
 		a = m.edgeLeft(i, &sp)
 	}
-	return cand{a: a, b: i + 1, sp: sp}, true
+	*out = cand{a: a, b: i + 1, sp: sp}
+	return true
 }
 
 // edgeLeft extends a date to the left over "early", "late", "mid-", "the
@@ -1071,20 +1065,21 @@ func (m *matcher) edgeLeft(i int, sp *spec) int {
 
 // matchWeekday: "Monday", "last Friday", "Wednesday morning", "early
 // Wednesday", "Friday, December 5".
-func (m *matcher) matchWeekday(i int) (cand, bool) {
+func (m *matcher) matchWeekday(i int, out *cand) bool {
 	t := m.t[i]
 	if m.ent(i) == nil {
-		return cand{}, false
+		return false
 	}
 	if m.ent(i).pl {
 		// "on Fridays": a set
 		if m.wr(i-1) == "on" || m.wr(i-1) == "every" {
-			return cand{a: i, b: i + 1, sp: spec{rule: "weekday-plural-set", op: opSet, kind: KindSet, vague: "XXXX-WXX-" + isoWeekdayDigit(int(t.n)), quant: "EVERY"}}, true
+			*out = cand{a: i, b: i + 1, sp: spec{rule: "weekday-plural-set", op: opSet, kind: KindSet, vague: "XXXX-WXX-" + isoWeekdayDigit(int(t.n)), quant: "EVERY"}}
+			return true
 		}
-		return cand{}, false
+		return false
 	}
 	if !t.cap {
-		return cand{}, false
+		return false
 	}
 	prev := m.w(i - 1)
 	strongPrev := false
@@ -1094,14 +1089,14 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 	}
 	// names: "Sunday Times", "Black Monday", "Joe Friday", "Good Friday"
 	if i-1 >= 0 && m.t[i-1].k == tkWord && m.t[i-1].cap && m.x.dayNames[m.word(i-1)] {
-		return cand{}, false // Black Friday, Super Tuesday, Man Friday
+		return false // Black Friday, Super Tuesday, Man Friday
 	}
 	if prev == "on" && t.n == 0 && m.capName(i-2) && m.w(i-3) != "daily" {
 		// a title, not any name before "on Sunday" ("told the Washington
 		// Post on Sunday", "at Lincoln High School on Monday")
 		switch m.word(i - 2) {
 		case "mail", "independent":
-			return cand{}, false // The Mail on Sunday, the Independent on Sunday
+			return false // The Mail on Sunday, the Independent on Sunday
 		}
 	}
 	if !strongPrev {
@@ -1110,17 +1105,17 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 			switch m.word(i + 1) {
 			case "and", "or", "but", "as", "after", "before", "in", "at", "on", "to", "for", "with", "amid", "amidst", "when", "while", "of", "over", "following", "against":
 			default:
-				return cand{}, false
+				return false
 			}
 		}
 		if i+1 < len(m.t) && m.t[i+1].k == tkWord && m.t[i+1].cap && m.t[i+1].cls&(clsMonth|clsMonthAbbr|clsWeekday) == 0 && !m.sentenceStart(i+1) {
 			if m.x.paperNames[m.lower(i+1)] {
-				return cand{}, false
+				return false
 			}
 		}
 	}
 	if i+1 < len(m.t) && m.t[i+1].cap && m.x.paperNames[m.lower(i+1)] && m.t[i+1].k == tkWord {
-		return cand{}, false
+		return false
 	}
 	wd := int(t.n)
 	// Weekday followed by a full date: "Friday, December 5, 2025"
@@ -1134,11 +1129,13 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 	if _, mnext, ok := m.monthWord(k, false); ok && m.isNum(mnext) {
 		saveLo := m.lo
 		m.lo = k
-		c, ok := m.matchMonth(k)
+		var c cand
+		ok := m.matchMonth(k, &c)
 		m.lo = saveLo
 		if ok && c.sp.g == GranDay {
 			c.a = i
-			return m.weekdayLeft(i, c), true
+			*out = m.weekdayLeft(i, c)
+			return true
 		}
 	}
 	if m.isNum(k) && m.t[k].n <= 31 && m.t[k].nd <= 2 {
@@ -1149,7 +1146,8 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 		m.lo = saveLo
 		if ok && c.sp.g == GranDay && c.sp.op == opAbs {
 			c.a = i
-			return m.weekdayLeft(i, c), true
+			*out = m.weekdayLeft(i, c)
+			return true
 		}
 	}
 	sp := spec{rule: "weekday", op: opWeekday, kind: KindDate, g: GranDay, wd: wd}
@@ -1178,13 +1176,15 @@ func (m *matcher) matchWeekday(i int) (cand, bool) {
 	case "this":
 		sp.dir, a, sp.rule = 2, i-1, "this-weekday"
 	case "every", "each":
-		return cand{a: i - 1, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: "XXXX-WXX-" + isoWeekdayDigit(wd), quant: map[string]string{"every": "EVERY", "each": "EACH"}[prev]}}, true
+		*out = cand{a: i - 1, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: "XXXX-WXX-" + isoWeekdayDigit(wd), quant: map[string]string{"every": "EVERY", "each": "EACH"}[prev]}}
+		return true
 	case "early", "late":
 		a = i - 1
 		sp.mod = map[string]string{"early": "START", "late": "END"}[prev]
 		sp.rule = "edge-weekday"
 	}
-	return cand{a: a, b: b, sp: sp}, true
+	*out = cand{a: a, b: b, sp: sp}
+	return true
 }
 
 func (m *matcher) weekdayLeft(i int, c cand) cand {
@@ -1220,9 +1220,9 @@ func podOf(w string) string {
 
 // matchHoliday: Christmas (Day/Eve), Thanksgiving, Halloween, Valentine's
 // Day. Their year follows the tense like a month and day.
-func (m *matcher) matchHoliday(i int) (cand, bool) {
+func (m *matcher) matchHoliday(i int, out *cand) bool {
 	if !m.t[i].cap {
-		return cand{}, false
+		return false
 	}
 	sp := spec{rule: "holiday", op: opAbs, kind: KindDate, g: GranDay}
 	b := i + 1
@@ -1239,7 +1239,7 @@ func (m *matcher) matchHoliday(i int) (cand, bool) {
 		sp.m, sp.d = 10, 31
 	case "valentine":
 		if !(isApostrophe(m.text(b)) && m.word(b+1) == "s" && m.word(b+2) == "day") {
-			return cand{}, false
+			return false
 		}
 		sp.m, sp.d, b = 2, 14, b+3
 	case "thanksgiving":
@@ -1249,12 +1249,13 @@ func (m *matcher) matchHoliday(i int) (cand, bool) {
 			b++
 		}
 	default:
-		return cand{}, false
+		return false
 	}
 	if y, nb, ok := m.yearAfter(b, true); ok && sp.op == opAbs {
 		sp.y, b = y, nb
 	}
-	return cand{a: i, b: b, sp: sp}, true
+	*out = cand{a: i, b: b, sp: sp}
+	return true
 }
 
 func isApostrophe(s string) bool { return s == "'" || s == "’" }

@@ -101,7 +101,7 @@ func checkNumberRefusals(t *testing.T, x *Extractor, body string) (refused, tota
 		refused++
 		for _, lo := range []int{0, max(i-1, 0), i} {
 			m.lo = lo
-			if c, ok := m.numberRules(i); ok {
+			if c := (cand{}); m.numberRules(i, &c) {
 				a := max(c.a, 0)
 				t.Errorf("refused number %q matches %q (rule %s, lo %d)", body[toks[i].s:toks[i].e], body[toks[a].s:toks[c.b-1].e], c.sp.rule, lo)
 			}

@@ -74,10 +74,10 @@ func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (
 }
 
 // matchDuration reads "N units" starting at the number token i.
-func (m *matcher) matchDuration(i int, _ bool) (cand, bool) {
+func (m *matcher) matchDuration(i int, _ bool, out *cand) bool {
 	v, next, ok := m.number(i)
 	if !ok {
-		return cand{}, false
+		return false
 	}
 	k := next
 	hy := m.hyphenAt(k)
@@ -86,12 +86,12 @@ func (m *matcher) matchDuration(i int, _ bool) (cand, bool) {
 	}
 	g, pl, nb, ok := m.unitAt(k)
 	if !ok {
-		return cand{}, false
+		return false
 	}
 	word := m.tw(nb - 1)
 	// "1 day" vs "2 days": accept both; "a days" no
 	if m.t[i].k == tkWord && (m.word(i) == "a" || m.word(i) == "an") && pl {
-		return cand{}, false
+		return false
 	}
 	// clock-ish "5 min read" is fine; "24 hours a day" is a set-ish count
 	ug, amt := m.unitNorm(word, g, v)
@@ -132,9 +132,10 @@ func (m *matcher) matchDuration(i int, _ bool) (cand, bool) {
 		}
 	}
 	if sp.op == opDur && (m.w(b) == "s" && m.adj(b)) {
-		return cand{}, false
+		return false
 	}
-	return cand{a: a, b: b, sp: sp}, true
+	*out = cand{a: a, b: b, sp: sp}
+	return true
 }
 
 // ordinalBefore reads an ordinal ending just before j: "fourth", "4th".
@@ -206,7 +207,7 @@ func (m *matcher) subYear(rule string, sub Granularity, n int, b int) (spec, int
 // matchUnit handles a unit word that no number claimed: "last week",
 // "this year", "the fourth quarter", "a week", "recent weeks", "for years",
 // "the day before", "the weekend".
-func (m *matcher) matchUnit(i int) (cand, bool) {
+func (m *matcher) matchUnit(i int, out *cand) bool {
 	e := m.ent(i)
 	g, pl := e.g, e.pl
 	prev := m.w(i - 1)
@@ -215,13 +216,14 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 		switch m.w(i - 2) {
 		case "single", "one":
 			if !pl {
-				return cand{a: i - 2, b: i + 1, sp: spec{rule: "single-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}, true
+				*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "single-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}
+				return true
 			}
 		case "decades", "years", "months", "weeks", "days":
 			// "decades-long" is read at the plural
 		}
 		if e.word == "long" {
-			return cand{}, false
+			return false
 		}
 	}
 	if pl && m.hyphenAt(i+1) && m.w(i+2) == "long" && !m.isNum(i-1) {
@@ -229,7 +231,8 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 		if g == GranDecade {
 			ug = GranYear
 		}
-		return cand{a: i, b: i + 3, sp: spec{rule: "units-long", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
+		*out = cand{a: i, b: i + 3, sp: spec{rule: "units-long", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}
+		return true
 	}
 	// "by year-end", "at year's end": the end of the anchor's year
 	if e.word == "year" && !m.isNum(i-1) {
@@ -248,7 +251,8 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 			if prev == "the" && i-1 >= m.lo {
 				a--
 			}
-			return cand{a: a, b: b, sp: spec{rule: "year-end", op: opRelUnit, kind: KindDate, g: GranYear, mod: "END"}}, true
+			*out = cand{a: a, b: b, sp: spec{rule: "year-end", op: opRelUnit, kind: KindDate, g: GranYear, mod: "END"}}
+			return true
 		}
 	}
 	// New Year, New Year's Day, New Year's Eve
@@ -274,10 +278,11 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 			switch p {
 			case "on", "at", "over", "before", "after", "until", "since", "by", "around", "for", "during", "into":
 			default:
-				return cand{}, false
+				return false
 			}
 		}
-		return cand{a: i - 1, b: b, sp: sp}, true
+		*out = cand{a: i - 1, b: b, sp: sp}
+		return true
 	}
 	// quarters and halves with an ordinal: the fourth quarter, 3rd quarter
 	if g == GranQuarter && !pl {
@@ -288,7 +293,8 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 					if m.w(a-1) == "the" {
 						a--
 					}
-					return cand{a: a, b: b, sp: sp}, true
+					*out = cand{a: a, b: b, sp: sp}
+					return true
 				}
 			} else if n >= 1 && n <= 4 {
 				sp, b := m.subYear("ordinal-quarter", GranQuarter, n, i+1)
@@ -296,7 +302,8 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 					a--
 				}
 				a = m.edgeLeft(a, &sp)
-				return cand{a: a, b: b, sp: sp}, true
+				*out = cand{a: a, b: b, sp: sp}
+				return true
 			}
 		}
 	}
@@ -306,13 +313,14 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 			if w := m.w(a - 1); w == "a" || w == "the" {
 				a--
 			}
-			return cand{a: a, b: i + 1, sp: spec{rule: "ordinal-consecutive-unit", op: opRef, kind: KindDate, g: g}}, true
+			*out = cand{a: a, b: i + 1, sp: spec{rule: "ordinal-consecutive-unit", op: opRef, kind: KindDate, g: g}}
+			return true
 		}
 	}
 	// this/last/next + unit
 	switch prev {
 	case "this", "last", "next", "current", "coming", "past", "previous", "preceding", "prior", "following", "same", "that", "recent", "these", "upcoming":
-		return m.matchRelUnit(i, prev)
+		return m.matchRelUnit(i, prev, out)
 	}
 	// a/an + unit: a duration, or "a year ago/earlier"
 	if (prev == "a" || prev == "an") && !pl {
@@ -321,16 +329,18 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 			switch p2 := m.wr(i - 2); {
 			case p2 == "once" || p2 == "twice" || p2 == "thrice":
 				freq := map[string]string{"once": "1X", "twice": "2X", "thrice": "3X"}[p2]
-				return cand{a: i - 2, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}, true
+				*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}
+				return true
 			case p2 == "times" && m.isNum(i-3) || p2 == "times" && m.cls(i-3)&clsNumWord != 0:
 				freq := strconv.Itoa(int(m.t[i-3].n)) + "X"
-				return cand{a: i - 3, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}, true
+				*out = cand{a: i - 3, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}
+				return true
 			case m.word(i+1) == "earlier" || m.word(i+1) == "later" || m.word(i+1) == "ago" || m.word(i+1) == "before" || m.word(i+1) == "after":
 				// "$1.2 billion a year earlier": a date, whatever precedes
 			case i-2 >= 0 && (m.t[i-2].k == tkNum || m.t[i-2].cls&(clsUnit|clsNumWord) != 0 || m.punct(i-2) == '%' || p2 == "percent" || p2 == "dollars" || p2 == "million" || p2 == "billion" || p2 == "barrels"):
-				return cand{}, false // "24 hours a day", "5% a year"
+				return false // "24 hours a day", "5% a year"
 			}
-			return m.matchDuration(i-1, false)
+			return m.matchDuration(i-1, false, out)
 		}
 	}
 	if pl {
@@ -354,7 +364,8 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 				}
 			}
 			ug, _ := m.unitNorm(e.word, g, 1)
-			return cand{a: a, b: i + 1, sp: spec{rule: "unspecified-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
+			*out = cand{a: a, b: i + 1, sp: spec{rule: "unspecified-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}
+			return true
 		}
 	bare:
 		if prev == "just" || prev == "only" || prev == "mere" {
@@ -373,19 +384,20 @@ func (m *matcher) matchUnit(i int) (cand, bool) {
 				break
 			}
 			ug, _ := m.unitNorm(e.word, g, 1)
-			return cand{a: i, b: i + 1, sp: spec{rule: "bare-plural-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}, true
+			*out = cand{a: i, b: i + 1, sp: spec{rule: "bare-plural-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}
+			return true
 		}
-		return cand{}, false
+		return false
 	}
 	// the + unit
 	if prev == "the" {
-		return m.matchTheUnit(i)
+		return m.matchTheUnit(i, out)
 	}
-	return cand{}, false
+	return false
 }
 
 // matchTheUnit: "the day", "the weekend", "the day before", "the week after".
-func (m *matcher) matchTheUnit(i int) (cand, bool) {
+func (m *matcher) matchTheUnit(i int, out *cand) bool {
 	g := m.ent(i).g
 	a := i - 1
 	nx := i + 1
@@ -395,12 +407,14 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 		if w == "before" {
 			s = -1
 		}
-		return cand{a: a, b: nx + 1, sp: spec{rule: "the-unit-" + w, op: opRefShift, kind: KindDate, g: g, n: s}}, true
+		*out = cand{a: a, b: nx + 1, sp: spec{rule: "the-unit-" + w, op: opRefShift, kind: KindDate, g: g, n: s}}
+		return true
 	}
 	switch g {
 	case GranWeekend:
 		sp := spec{rule: "the-weekend", op: opRelUnit, kind: KindDate, g: GranWeekend, dir: 5}
-		return cand{a: a, b: i + 1, sp: sp}, true
+		*out = cand{a: a, b: i + 1, sp: sp}
+		return true
 	case GranDay:
 		// "the day": the day last mentioned, where it closes a clause or
 		// follows a verb of closing/starting ("ended the day", "for the day")
@@ -413,7 +427,7 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 			ok = ok || m.w(nx) == "at" || m.w(nx) == "with" || m.w(nx) == "down" || m.w(nx) == "up" || m.w(nx) == "higher" || m.w(nx) == "lower" || m.w(nx) == "on" || m.w(nx) == "in" || m.w(nx) == "and" || m.w(nx) == "as" || m.w(nx) == "by" || m.w(nx) == "after" || m.w(nx) == "before"
 		}
 		if !ok {
-			return cand{}, false
+			return false
 		}
 		sp := spec{rule: "the-day", op: opRef, kind: KindDate, g: GranDay}
 		a = m.edgeLeft(a, &sp)
@@ -421,7 +435,8 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 		if m.w(a-1) == "in" && (m.w(a-2) == "late" || m.w(a-2) == "early" || m.w(a-2) == "later" || m.w(a-2) == "earlier") {
 			a -= 2
 		}
-		return cand{a: a, b: i + 1, sp: sp}, true
+		*out = cand{a: a, b: i + 1, sp: sp}
+		return true
 	case GranYear, GranMonth, GranWeek, GranQuarter, GranDecade, GranCentury:
 		// "the rest/remainder/balance of the year": the unit is tagged as a
 		// span of one unit (the MEANTIME practice)
@@ -429,22 +444,24 @@ func (m *matcher) matchTheUnit(i int) (cand, bool) {
 			switch m.wr(i - 3) {
 			case "rest", "remainder", "balance":
 				sp := spec{rule: "rest-of-the-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}
-				return cand{a: a, b: i + 1, sp: sp}, true
+				*out = cand{a: a, b: i + 1, sp: sp}
+				return true
 			}
 		}
 		// only "the end/beginning of the year": the anchor's unit
 		sp := spec{rule: "edge-of-the-unit", op: opRelUnit, kind: KindDate, g: g}
 		a2 := m.edgeLeft(a, &sp)
 		if sp.mod == "" {
-			return cand{}, false
+			return false
 		}
-		return cand{a: a2, b: i + 1, sp: sp}, true
+		*out = cand{a: a2, b: i + 1, sp: sp}
+		return true
 	}
-	return cand{}, false
+	return false
 }
 
 // matchRelUnit handles prev+unit where prev is this/last/next/…
-func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
+func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 	e := m.ent(i)
 	g, pl := e.g, e.pl
 	a := i - 1
@@ -455,27 +472,32 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 			if the {
 				a--
 			}
-			return cand{a: a, b: i + 1, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+			*out = cand{a: a, b: i + 1, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			return true
 		case "these":
 			if g == GranDay {
-				return cand{a: a, b: i + 1, sp: spec{rule: "these-days", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+				*out = cand{a: a, b: i + 1, sp: spec{rule: "these-days", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+				return true
 			}
 		case "last", "past":
 			if the {
-				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+				return true
 			}
 		case "coming", "next", "upcoming":
 			if the {
-				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-coming-units", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}, true
+				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-coming-units", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}
+				return true
 			}
 		}
-		return cand{}, false
+		return false
 	}
 	if g == GranHour || g == GranMinute || g == GranInstant {
 		if (prev == "past" || prev == "last" || prev == "next") && the {
-			return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}, true
+			*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}
+			return true
 		}
-		return cand{}, false
+		return false
 	}
 	if g == GranDecade || g == GranCentury {
 		switch prev {
@@ -485,21 +507,24 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 					a--
 				}
 				ug, amt := m.unitNorm(e.word, g, 1)
-				return cand{a: a, b: i + 1, sp: spec{rule: "the-past-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+				*out = cand{a: a, b: i + 1, sp: spec{rule: "the-past-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+				return true
 			}
 		case "this", "current":
 			if the {
 				a--
 			}
-			return cand{a: a, b: i + 1, sp: spec{rule: "this-decade", op: opRelUnit, kind: KindDate, g: g}}, true
+			*out = cand{a: a, b: i + 1, sp: spec{rule: "this-decade", op: opRelUnit, kind: KindDate, g: g}}
+			return true
 		case "next", "coming":
 			if the {
 				a--
 			}
 			ug, amt := m.unitNorm(e.word, g, 1)
-			return cand{a: a, b: i + 1, sp: spec{rule: "the-next-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+			*out = cand{a: a, b: i + 1, sp: spec{rule: "the-next-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+			return true
 		}
-		return cand{}, false
+		return false
 	}
 	sp := spec{rule: prev + "-unit", op: opRelUnit, kind: KindDate, g: g}
 	switch prev {
@@ -516,20 +541,23 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 			} else {
 				// "the last week": a length
 				ug, amt := m.unitNorm(e.word, g, 1)
-				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+				return true
 			}
 		}
 		// "this time last year"
 		if g == GranYear || g == GranMonth || g == GranWeek {
 			if m.w(a-1) == "time" && m.w(a-2) == "this" {
-				return cand{a: a - 2, b: i + 1, sp: spec{rule: "this-time-last", op: opAgo, kind: KindDate, g: g, n: -1, dunit: GranDay}}, true
+				*out = cand{a: a - 2, b: i + 1, sp: spec{rule: "this-time-last", op: opAgo, kind: KindDate, g: g, n: -1, dunit: GranDay}}
+				return true
 			}
 		}
 	case "next", "coming", "upcoming":
 		sp.n = 1
 		if the {
 			if prev == "next" && (g == GranDay || g == GranWeek || g == GranMonth || g == GranYear) {
-				return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-next-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}, true
+				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-next-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}
+				return true
 			}
 			a--
 		}
@@ -545,36 +573,42 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 			a--
 		}
 		ug, amt := m.unitNorm(e.word, g, 1)
-		return cand{a: a, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}, true
+		*out = cand{a: a, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+		return true
 	case "previous", "preceding", "prior":
 		if !the {
-			return cand{}, false
+			return false
 		}
-		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-previous-unit", op: opRefShift, kind: KindDate, g: g, n: -1, dunit: g}}, true
+		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-previous-unit", op: opRefShift, kind: KindDate, g: g, n: -1, dunit: g}}
+		return true
 	case "following":
 		if !the {
-			return cand{}, false
+			return false
 		}
-		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-following-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}, true
+		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-following-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}
+		return true
 	case "same":
 		if !the {
-			return cand{}, false
+			return false
 		}
 		if b := m.yearBackAfter(i + 1); b > 0 && g >= GranWeek && g < GranYear {
 			// "the same quarter last year": the comparison year
-			return cand{a: a - 1, b: b, sp: spec{rule: "same-period-last-year", op: opRelUnit, kind: KindDate, g: GranYear, n: -1}}, true
+			*out = cand{a: a - 1, b: b, sp: spec{rule: "same-period-last-year", op: opRelUnit, kind: KindDate, g: GranYear, n: -1}}
+			return true
 		}
-		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-same-unit", op: opRef, kind: KindDate, g: g}}, true
+		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-same-unit", op: opRef, kind: KindDate, g: g}}
+		return true
 	case "that":
 		if g != GranDay && g != GranWeek && g != GranYear && g != GranMonth {
-			return cand{}, false
+			return false
 		}
-		return cand{a: a, b: i + 1, sp: spec{rule: "that-unit", op: opRef, kind: KindDate, g: g}}, true
+		*out = cand{a: a, b: i + 1, sp: spec{rule: "that-unit", op: opRef, kind: KindDate, g: g}}
+		return true
 	default:
-		return cand{}, false
+		return false
 	}
 	if g == GranDay {
-		return cand{}, false // "this day", "next day" without "the": rare and idiomatic
+		return false // "this day", "next day" without "the": rare and idiomatic
 	}
 	if g == GranWeekend && prev == "this" {
 		sp.dir = 0
@@ -585,7 +619,8 @@ func (m *matcher) matchRelUnit(i int, prev string) (cand, bool) {
 		a--
 	}
 	a = m.edgeLeft(a, &sp)
-	return cand{a: a, b: i + 1, sp: sp}, true
+	*out = cand{a: a, b: i + 1, sp: sp}
+	return true
 }
 
 func unitLetter(g Granularity) string {
@@ -609,29 +644,30 @@ func unitLetter(g Granularity) string {
 }
 
 // matchHalf: "the first half of 2025", "half a year", "half an hour".
-func (m *matcher) matchHalf(i int) (cand, bool) {
+func (m *matcher) matchHalf(i int, out *cand) bool {
 	if w := m.w(i + 1); w == "a" || w == "an" {
-		return m.matchDuration(i, false)
+		return m.matchDuration(i, false, out)
 	}
 	if n, a, ok := m.ordinalBefore(i); ok && (n == 1 || n == 2) {
 		sp, b := m.subYear("ordinal-half", GranHalf, n, i+1)
 		if m.w(a-1) == "the" {
 			a--
 		}
-		return cand{a: a, b: b, sp: sp}, true
+		*out = cand{a: a, b: b, sp: sp}
+		return true
 	}
-	return cand{}, false
+	return false
 }
 
 // matchDeictic: today, tonight, tomorrow, yesterday (with a part of day),
 // now, currently, recently.
-func (m *matcher) matchDeictic(i int) (cand, bool) {
+func (m *matcher) matchDeictic(i int, out *cand) bool {
 	t := m.t[i]
 	if t.cap && !m.sentenceStart(i) && (m.capName(i-1) || m.word(i-1) == "the") {
-		return cand{}, false // "USA Today", "the Today programme"
+		return false // "USA Today", "the Today programme"
 	}
 	if m.hyphenAt(i + 1) {
-		return cand{}, false // "now-defunct"
+		return false // "now-defunct"
 	}
 	a, b := i, i+1
 	switch m.tw(i) {
@@ -647,27 +683,31 @@ func (m *matcher) matchDeictic(i int) (cand, bool) {
 		if w := m.w(a - 1); w == "earlier" || w == "later" {
 			a--
 		}
-		return cand{a: a, b: b, sp: sp}, true
+		*out = cand{a: a, b: b, sp: sp}
+		return true
 	case "now":
 		if m.w(b) == "on" && m.w(a-1) == "from" {
-			return cand{}, false
+			return false
 		}
 		if m.sentenceStart(i) && m.punct(b) == ',' {
-			return cand{}, false
+			return false
 		}
 		if m.w(a-1) == "right" || m.w(a-1) == "just" {
 			a--
 		}
-		return cand{a: a, b: b, sp: spec{rule: "now", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+		*out = cand{a: a, b: b, sp: spec{rule: "now", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+		return true
 	case "currently", "presently", "nowadays":
-		return cand{a: a, b: b, sp: spec{rule: m.tw(i), op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+		*out = cand{a: a, b: b, sp: spec{rule: m.tw(i), op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+		return true
 	case "recently":
 		if w := m.w(a - 1); w == "more" || w == "most" {
 			a--
 		}
-		return cand{a: a, b: b, sp: spec{rule: "recently", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+		*out = cand{a: a, b: b, sp: spec{rule: "recently", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+		return true
 	}
-	return cand{}, false
+	return false
 }
 
 // funcWord reports whether the token at j is punctuation, the end, or a
@@ -685,7 +725,7 @@ func (m *matcher) endsPhrase(j int) bool {
 
 // matchVague: the future, in the past, at present, the time being, the
 // near term, recent weeks.
-func (m *matcher) matchVague(i int) (cand, bool) {
+func (m *matcher) matchVague(i int, out *cand) bool {
 	switch m.tw(i) {
 	case "recent":
 		if i+1 < len(m.t) && m.t[i+1].cls&clsUnit != 0 && m.ent(i+1).pl {
@@ -693,13 +733,16 @@ func (m *matcher) matchVague(i int) (cand, bool) {
 			if m.w(a-1) == "the" || m.w(a-1) == "more" || m.w(a-1) == "most" {
 				a--
 			}
-			return cand{a: a, b: i + 2, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+			*out = cand{a: a, b: i + 2, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			return true
 		}
 		if m.w(i+1) == "times" || m.w(i+1) == "past" {
-			return cand{a: i, b: i + 2, sp: spec{rule: "recent-times", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+			*out = cand{a: i, b: i + 2, sp: spec{rule: "recent-times", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			return true
 		}
 		if p := m.wr(i - 1); p != "most" && p != "more" && p != "less" && i+1 < len(m.t) && m.t[i+1].k == tkWord && !m.t[i+1].cap && !m.recentThing(i+1) {
-			return cand{a: i, b: i + 1, sp: spec{rule: "recent", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+			*out = cand{a: i, b: i + 1, sp: spec{rule: "recent", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			return true
 		}
 	case "future":
 		a := i
@@ -708,39 +751,46 @@ func (m *matcher) matchVague(i int) (cand, bool) {
 			a--
 		}
 		if m.w(a-1) != "the" || !m.endsPhrase(i+1) || m.w(i+1) == "of" {
-			return cand{}, false
+			return false
 		}
-		return cand{a: a - 1, b: i + 1, sp: spec{rule: "the-future", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}, true
+		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-future", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}
+		return true
 	case "past":
 		if m.w(i-1) == "the" && (m.wr(i-2) == "in" || m.wr(i-2) == "into" || m.wr(i-2) == "from") && m.endsPhrase(i+1) && m.w(i+1) != "of" {
-			return cand{a: i - 1, b: i + 1, sp: spec{rule: "the-past", op: opVague, kind: KindDate, vague: "PAST_REF"}}, true
+			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "the-past", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			return true
 		}
 	case "present":
 		if m.wr(i-1) == "at" && m.endsPhrase(i+1) {
-			return cand{a: i, b: i + 1, sp: spec{rule: "at-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+			*out = cand{a: i, b: i + 1, sp: spec{rule: "at-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			return true
 		}
 		if m.w(i-1) == "the" && (m.wr(i-2) == "until" || m.wr(i-2) == "to" || m.wr(i-2) == "at") && m.endsPhrase(i+1) {
-			return cand{a: i - 1, b: i + 1, sp: spec{rule: "the-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "the-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			return true
 		}
 	case "moment":
 		if m.w(i-1) == "the" && (m.wr(i-2) == "at" || m.wr(i-2) == "for") && m.endsPhrase(i+1) {
-			return cand{a: i - 1, b: i + 1, sp: spec{rule: "the-moment", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "the-moment", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			return true
 		}
 	case "being":
 		if m.w(i-1) == "time" && m.w(i-2) == "the" {
-			return cand{a: i - 2, b: i + 1, sp: spec{rule: "the-time-being", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}, true
+			*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "the-time-being", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			return true
 		}
 	case "term":
 		if (m.w(i-1) == "near" || m.w(i-1) == "short" || m.w(i-1) == "long" || m.w(i-1) == "medium") && !m.hyphenAt(i-1) && m.w(i-2) == "the" && (m.endsPhrase(i+1) || m.wr(i-3) == "in" || m.wr(i-3) == "over") {
-			return cand{a: i - 2, b: i + 1, sp: spec{rule: "the-near-term", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}, true
+			*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "the-near-term", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}
+			return true
 		}
 	}
-	return cand{}, false
+	return false
 }
 
 // matchSeason: "this summer", "summer 2024", "the winter of 2022", "in
 // the spring", "last fall".
-func (m *matcher) matchSeason(i int) (cand, bool) {
+func (m *matcher) matchSeason(i int, out *cand) bool {
 	t := m.t[i]
 	n := int(t.n)
 	prev := m.w(i - 1)
@@ -751,7 +801,8 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 			a--
 		}
 		a = m.edgeLeft(a, &sp)
-		return cand{a: a, b: b, sp: sp}, true
+		*out = cand{a: a, b: b, sp: sp}
+		return true
 	}
 	switch prev {
 	case "this", "last", "next", "past", "coming":
@@ -764,39 +815,43 @@ func (m *matcher) matchSeason(i int) (cand, bool) {
 		if m.w(a-1) == "the" && prev == "past" {
 			a--
 		}
-		return cand{a: a, b: b, sp: sp}, true
+		*out = cand{a: a, b: b, sp: sp}
+		return true
 	case "the":
 		p2 := m.wr(i - 2)
 		if p2 == "in" || p2 == "during" || p2 == "by" || p2 == "until" || p2 == "since" || p2 == "over" || p2 == "through" || p2 == "throughout" {
 			if m.w(b) == "of" {
-				return cand{}, false
+				return false
 			}
-			return cand{a: i - 1, b: b, sp: sp}, true
+			*out = cand{a: i - 1, b: b, sp: sp}
+			return true
 		}
 		if p2 == "of" && (m.wr(i-3) == "end" || m.wr(i-3) == "start" || m.wr(i-3) == "beginning") {
 			a = m.edgeLeft(i-1, &sp)
-			return cand{a: a, b: b, sp: sp}, true
+			*out = cand{a: a, b: b, sp: sp}
+			return true
 		}
 	case "in", "during", "early", "late", "mid", "until", "since", "by":
 		if m.tw(i) == "fall" || m.tw(i) == "spring" {
 			if !m.endsPhrase(i + 1) {
-				return cand{}, false
+				return false
 			}
 		}
 		a = m.edgeLeft(i, &sp)
-		return cand{a: a, b: b, sp: sp}, true
+		*out = cand{a: a, b: b, sp: sp}
+		return true
 	}
-	return cand{}, false
+	return false
 }
 
 // matchSetAdj: weekly, daily, monthly, annual, quarterly …
-func (m *matcher) matchSetAdj(i int) (cand, bool) {
+func (m *matcher) matchSetAdj(i int, out *cand) bool {
 	t := m.t[i]
 	if t.cap && (!m.sentenceStart(i) || (i+1 < len(m.t) && m.t[i+1].cap)) {
-		return cand{}, false // "China Daily", "Daily Mail"
+		return false // "China Daily", "Daily Mail"
 	}
 	if m.hyphenAt(i - 1) {
-		return cand{}, false // "bi-weekly" rare; "semi-annual"
+		return false // "bi-weekly" rare; "semi-annual"
 	}
 	g := m.ent(i).g
 	val := "P1" + unitLetter(g)
@@ -809,19 +864,20 @@ func (m *matcher) matchSetAdj(i int) (cand, bool) {
 	if m.tw(i) == "biannual" {
 		val = "P6M"
 	}
-	return cand{a: i, b: i + 1, sp: spec{rule: "set-adjective", op: opSet, kind: KindSet, vague: val, quant: "EVERY"}}, true
+	*out = cand{a: i, b: i + 1, sp: spec{rule: "set-adjective", op: opSet, kind: KindSet, vague: val, quant: "EVERY"}}
+	return true
 }
 
 // matchEvery: every Friday, every week, each year, every two weeks, every
 // other month, every morning.
-func (m *matcher) matchEvery(i int) (cand, bool) {
+func (m *matcher) matchEvery(i int, out *cand) bool {
 	q := "EVERY"
 	if m.tw(i) == "each" {
 		q = "EACH"
 	}
 	k := i + 1
 	if k >= len(m.t) {
-		return cand{}, false
+		return false
 	}
 	if m.cls(k)&clsWeekday != 0 && m.t[k].cap && m.ent(k) != nil && !m.ent(k).pl {
 		b := k + 1
@@ -832,7 +888,8 @@ func (m *matcher) matchEvery(i int) (cand, bool) {
 		} else {
 			val, b = m.setClock(val, b)
 		}
-		return cand{a: i, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+		*out = cand{a: i, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: val, quant: q}}
+		return true
 	}
 	if w := m.w(k); w == "weekday" || w == "weekend" && m.w(k+1) == "at" {
 		// "every weekday at noon": XXXX-WXX-X with the time
@@ -841,16 +898,19 @@ func (m *matcher) matchEvery(i int) (cand, bool) {
 			val = "XXXX-WXX-WE"
 		}
 		val, b := m.setClock(val, k+1)
-		return cand{a: i, b: b, sp: spec{rule: "every-weekday-clock", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+		*out = cand{a: i, b: b, sp: spec{rule: "every-weekday-clock", op: opSet, kind: KindSet, vague: val, quant: q}}
+		return true
 	}
 	if m.w(k) == "day" && m.w(k+1) == "at" {
 		// "every day at 7 a.m.": a time every day
 		if val, b := m.setClock("XXXX-XX-XX", k+1); b > k+1 {
-			return cand{a: i, b: b, sp: spec{rule: "every-day-clock", op: opSet, kind: KindSet, vague: val, quant: q}}, true
+			*out = cand{a: i, b: b, sp: spec{rule: "every-day-clock", op: opSet, kind: KindSet, vague: val, quant: q}}
+			return true
 		}
 	}
 	if pod := podOf(m.w(k)); pod != "" && pod != "MI" {
-		return cand{a: i, b: k + 1, sp: spec{rule: "every-pod", op: opSet, kind: KindSet, vague: "XXXX-XX-XXT" + pod, quant: q}}, true
+		*out = cand{a: i, b: k + 1, sp: spec{rule: "every-pod", op: opSet, kind: KindSet, vague: "XXXX-XX-XXT" + pod, quant: q}}
+		return true
 	}
 	amt := 1.0
 	if m.w(k) == "other" {
@@ -861,13 +921,15 @@ func (m *matcher) matchEvery(i int) (cand, bool) {
 	g, _, nb, ok := m.unitAt(k)
 	if !ok || g == GranWeekend {
 		if ok && g == GranWeekend {
-			return cand{a: i, b: nb, sp: spec{rule: "every-weekend", op: opSet, kind: KindSet, vague: "XXXX-WXX-WE", quant: q}}, true
+			*out = cand{a: i, b: nb, sp: spec{rule: "every-weekend", op: opSet, kind: KindSet, vague: "XXXX-WXX-WE", quant: q}}
+			return true
 		}
-		return cand{}, false
+		return false
 	}
 	ug, amt := m.unitNorm(m.tw(nb-1), g, amt)
 	d := Duration{Amount: amt, Unit: ug}
-	return cand{a: i, b: nb, sp: spec{rule: "every-unit", op: opSet, kind: KindSet, vague: d.TIMEX3(), quant: q}}, true
+	*out = cand{a: i, b: nb, sp: spec{rule: "every-unit", op: opSet, kind: KindSet, vague: d.TIMEX3(), quant: q}}
+	return true
 }
 
 // setClock reads "at 7 a.m." / "at noon" at k after a set and appends the
@@ -888,7 +950,8 @@ func (m *matcher) setClock(val string, k int) (string, int) {
 	}
 	lo := m.lo
 	m.lo = k + 1
-	c, ok := m.matchClock(k + 1)
+	var c cand
+	ok := m.matchClock(k+1, &c)
 	m.lo = lo
 	if !ok || c.a != k+1 {
 		return val, k
@@ -897,7 +960,7 @@ func (m *matcher) setClock(val string, k int) (string, int) {
 }
 
 // matchFiscal: fiscal 2007, fiscal year 2007, FY2007, FY 2007, FY07.
-func (m *matcher) matchFiscal(i int) (cand, bool) {
+func (m *matcher) matchFiscal(i int, out *cand) bool {
 	t := m.t[i]
 	k := i + 1
 	if m.tw(i) == "fiscal" {
@@ -905,7 +968,7 @@ func (m *matcher) matchFiscal(i int) (cand, bool) {
 			k++
 		}
 	} else if !t.cap {
-		return cand{}, false
+		return false
 	}
 	if m.isNum(k) && (m.t[k].nd == 4 || (m.t[k].nd == 2 && m.tw(i) == "fy" && m.adj(k))) {
 		y := int(m.t[k].n)
@@ -913,9 +976,10 @@ func (m *matcher) matchFiscal(i int) (cand, bool) {
 			y = twoDigitYear(y)
 		}
 		if y < 1900 || y > 2100 {
-			return cand{}, false
+			return false
 		}
-		return cand{a: i, b: k + 1, sp: spec{rule: "fiscal-year", op: opYear, kind: KindDate, g: GranYear, y: y, fiscal: true}}, true
+		*out = cand{a: i, b: k + 1, sp: spec{rule: "fiscal-year", op: opYear, kind: KindDate, g: GranYear, y: y, fiscal: true}}
+		return true
 	}
 	if m.tw(i) == "fiscal" && m.w(i+1) == "year" {
 		switch m.w(i - 1) {
@@ -926,39 +990,43 @@ func (m *matcher) matchFiscal(i int) (cand, bool) {
 				a--
 			}
 			if m.w(i-1) == "the" {
-				return cand{}, false
+				return false
 			}
-			return cand{a: a, b: i + 2, sp: spec{rule: "rel-fiscal-year", op: opRelUnit, kind: KindDate, g: GranYear, n: n, fiscal: true}}, true
+			*out = cand{a: a, b: i + 2, sp: spec{rule: "rel-fiscal-year", op: opRelUnit, kind: KindDate, g: GranYear, n: n, fiscal: true}}
+			return true
 		}
 	}
-	return cand{}, false
+	return false
 }
 
 // matchPOD: this morning, last night, this evening.
-func (m *matcher) matchPOD(i int) (cand, bool) {
+func (m *matcher) matchPOD(i int, out *cand) bool {
 	if m.tw(i) == "noon" {
 		// "at noon": 12:00 on the day written next to it or the anchor
 		switch m.word(i - 1) {
 		case "at", "by", "until", "before", "after", "around", "about", "till":
 			sp := spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}
 			b := m.clockZone(i+1, &sp)
-			return cand{a: i, b: b, sp: sp}, true
+			*out = cand{a: i, b: b, sp: sp}
+			return true
 		}
-		return cand{}, false
+		return false
 	}
 	pod := podOf(m.tw(i))
 	if pod == "" || pod == "MI" || m.tw(i) == "mornings" || m.tw(i) == "evenings" || m.tw(i) == "nights" || m.tw(i) == "afternoons" {
-		return cand{}, false
+		return false
 	}
 	switch m.w(i - 1) {
 	case "this":
-		return cand{a: i - 1, b: i + 1, sp: spec{rule: "this-pod", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod}}, true
+		*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "this-pod", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod}}
+		return true
 	case "last":
 		if pod == "NI" || pod == "EV" {
-			return cand{a: i - 1, b: i + 1, sp: spec{rule: "last-night", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod, n: -1}}, true
+			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "last-night", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod, n: -1}}
+			return true
 		}
 	}
-	return cand{}, false
+	return false
 }
 
 // ---- clock times ----
@@ -1112,24 +1180,24 @@ func (m *matcher) ampm(k int) (byte, int) {
 // matchClock: 16:08 UTC, 4.20pm ET, 0117 GMT, 5 p.m., 14:30 local time.
 // The hh:mm and "5pm" families are matched by olebedev/when's rules on a
 // small window; the zone and the date come from our own rules.
-func (m *matcher) matchClock(i int) (cand, bool) {
+func (m *matcher) matchClock(i int, out *cand) bool {
 	t := m.t[i]
 	// the refusals of the cases below that need no spec, first: most
 	// numbers are no clock time
 	switch {
 	case t.nd == 4:
 		if t.n/100 > 23 || t.n%100 > 59 {
-			return cand{}, false
+			return false
 		}
 	case t.nd <= 2:
 		if p := m.punct(i + 1); (p != ':' && p != '.') || !m.adj(i+1) {
 			// neither hh:mm nor h.mm: only "5 pm" is left
 			if ap, _ := m.ampm(i + 1); ap == 0 {
-				return cand{}, false
+				return false
 			}
 		}
 	default:
-		return cand{}, false
+		return false
 	}
 	sp := spec{rule: "clock", op: opClock, kind: KindTime, g: GranMinute}
 	b := -1
@@ -1144,7 +1212,7 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 		win := m.body[t.s:m.t[end-1].e]
 		hh, mi, ok := m.x.whenClock(m.x.whenHourMinute, win)
 		if !ok {
-			return cand{}, false
+			return false
 		}
 		hh = midnightAM(hh, ap)
 		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hh:mm"
@@ -1159,13 +1227,14 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 		if ap == 0 {
 			z := m.clockZone(i+3, &sp)
 			if z == i+3 || hh > 23 || mi > 59 {
-				return cand{}, false
+				return false
 			}
 			sp.hh, sp.mi = hh, mi
-			return cand{a: m.clockLeft(i), b: z, sp: sp}, true
+			*out = cand{a: m.clockLeft(i), b: z, sp: sp}
+			return true
 		}
 		if hh < 1 || hh > 12 || mi > 59 {
-			return cand{}, false
+			return false
 		}
 		if ap == 'p' && hh < 12 {
 			hh += 12
@@ -1176,12 +1245,12 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 	case t.nd <= 2:
 		ap, e := m.ampm(i + 1)
 		if ap == 0 {
-			return cand{}, false
+			return false
 		}
 		win := m.body[t.s:m.t[e-1].e]
 		hh, mi, ok := m.x.whenClock(m.x.whenHour, win)
 		if !ok {
-			return cand{}, false
+			return false
 		}
 		hh = midnightAM(hh, ap)
 		sp.hh, sp.mi, sp.rule, sp.g = hh, mi, "clock-hour", GranHour
@@ -1189,22 +1258,24 @@ func (m *matcher) matchClock(i int) (cand, bool) {
 	case t.nd == 4:
 		hh, mi := int(t.n/100), int(t.n%100)
 		if hh > 23 || mi > 59 {
-			return cand{}, false
+			return false
 		}
 		z := m.clockZone(i+1, &sp)
 		if z == i+1 || sp.zone == "local" && m.w(i+1) != "local" {
-			return cand{}, false
+			return false
 		}
 		if m.w(i+1) == "local" {
 			// "1400 local time"
 		}
 		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hhmm"
-		return cand{a: m.clockLeft(i), b: z, sp: sp}, true
+		*out = cand{a: m.clockLeft(i), b: z, sp: sp}
+		return true
 	default:
-		return cand{}, false
+		return false
 	}
 	b = m.clockZone(b, &sp)
-	return cand{a: m.clockLeft(i), b: b, sp: sp}, true
+	*out = cand{a: m.clockLeft(i), b: b, sp: sp}
+	return true
 }
 
 // midnightAM corrects the hour olebedev/when's appliers give "12 a.m." and
@@ -1252,15 +1323,15 @@ func (x *Extractor) whenRule(r rules.Rule, win string) (hh, mi int, ok bool) {
 }
 
 // matchNumericDate: 2024-12-03, 2024/12/03, 12/03/2024 where unambiguous.
-func (m *matcher) matchNumericDate(i int) (cand, bool) {
+func (m *matcher) matchNumericDate(i int, out *cand) bool {
 	t := m.t[i]
 	sep := m.punct(i + 1)
 	if (sep != '-' && sep != '/' && sep != '.') || !m.adj(i+1) || !m.isNum(i+2) || !m.adj(i+2) || m.punct(i+3) != sep || !m.adj(i+3) || !m.isNum(i+4) || !m.adj(i+4) {
-		return cand{}, false
+		return false
 	}
 	a, b2, c := int(t.n), int(m.t[i+2].n), int(m.t[i+4].n)
 	if i+5 < len(m.t) && !m.t[i+5].sp && (m.t[i+5].k == tkNum || m.punct(i+5) == sep) {
-		return cand{}, false
+		return false
 	}
 	var y, mo, d int
 	switch {
@@ -1276,15 +1347,16 @@ func (m *matcher) matchNumericDate(i int) (cand, bool) {
 		case a == b2:
 			mo, d = a, a
 		default:
-			return cand{}, false // ambiguous: 04/02/2024
+			return false // ambiguous: 04/02/2024
 		}
 	default:
-		return cand{}, false
+		return false
 	}
 	if y < 1800 || y > 2200 || !validDay(y, mo, d) {
-		return cand{}, false
+		return false
 	}
-	return cand{a: i, b: i + 5, sp: spec{rule: "numeric-date", op: opAbs, kind: KindDate, g: GranDay, y: y, m: mo, d: d}}, true
+	*out = cand{a: i, b: i + 5, sp: spec{rule: "numeric-date", op: opAbs, kind: KindDate, g: GranDay, y: y, m: mo, d: d}}
+	return true
 }
 
 // samePeriod widens a year-back expression to a comparison period before

@@ -73,7 +73,7 @@ var sameBase = map[string]bool{"hit": true, "cut": true, "spread": true, "hurt":
 // only called for the few tokens around an expression.
 func (x *Extractor) lowerTok(body string, t []tok, j int) string {
 	if id := t[j].id; id != 0 {
-		return x.lx.ents[id].word
+		return x.lx.words[id]
 	}
 	if t[j].k != tkWord {
 		return ""
