@@ -351,8 +351,13 @@ func ParsePublished(s string, loc *time.Location) (t time.Time, dateOnly bool, e
 	if loc == nil {
 		loc = time.UTC
 	}
-	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t, true, nil
+	// the date-only layout parses exactly ten bytes (four-digit year,
+	// two-digit month and day): anything else would only fail there,
+	// and a failed parse allocates its error
+	if len(s) == len("2006-01-02") {
+		if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
+			return t, true, nil
+		}
 	}
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04Z07:00"} {
 		if t, err := time.Parse(layout, s); err == nil {

@@ -194,3 +194,27 @@ func zone(t *testing.T, name string) *time.Location {
 	}
 	return l
 }
+
+// TestParsePublishedDateOnlyLength checks the length gate of
+// ParsePublished: the date-only layout parses no string that is not ten
+// bytes long, so skipping it for other lengths changes no result.
+func TestParsePublishedDateOnlyLength(t *testing.T) {
+	inputs := []string{
+		"2025-12-03", "2025-12-3", "2025-1-03", "25-12-03", "02025-12-03", "2025-12-031",
+		"+2025-12-03", "-2025-12-03", "2025-12-03Z", "2025-12-03T10:00:00Z", "2025-12-03 10:00",
+		"2025-12-03\x00", "2025-12-0\u0663", "\u0662025-12-03", "2025/12/03", "2025-13-03", "2025-02-30",
+		"9999-12-31", "0000-01-01", "", "x",
+	}
+	for _, s := range inputs {
+		t.Run(s, func(t *testing.T) {
+			_, err := time.ParseInLocation("2006-01-02", s, time.UTC)
+			if err == nil && len(s) != 10 {
+				t.Fatalf("%q (%d bytes) parses as a date: the length gate would skip it", s, len(s))
+			}
+			got, dateOnly, gotErr := parse.ParsePublished(s, time.UTC)
+			if (err == nil) != (dateOnly && gotErr == nil) {
+				t.Fatalf("ParsePublished(%q) = %v, dateOnly %v, %v; date-only parse error %v", s, got, dateOnly, gotErr, err)
+			}
+		})
+	}
+}
