@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"fmt"
 	"maps"
 	"slices"
@@ -64,21 +65,35 @@ func TestCSVLeanSameAsCSV(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, workers := range []int{1, 2, 3} {
-				t.Run(fmt.Sprintf("%s/all=%v/workers=%d", c.name, all, workers), func(t *testing.T) {
-					dir := t.TempDir()
-					l, err := timeline.BuildLean(context.Background(), ex, slices.Values(arts), timeline.Options{Workers: workers, TempDir: dir})
-					if err != nil {
-						t.Fatal(err)
-					}
-					defer l.Close()
-					var got bytes.Buffer
-					if err := CSVLean(&got, l, CSVOptions{All: all, Workers: workers}); err != nil {
-						t.Fatal(err)
-					}
-					if !bytes.Equal(got.Bytes(), want.Bytes()) {
-						t.Errorf("lean CSV differs (%d bytes, want %d)", got.Len(), want.Len())
-					}
-				})
+				for _, ahead := range []bool{false, true} {
+					t.Run(fmt.Sprintf("%s/all=%v/workers=%d/ahead=%v", c.name, all, workers, ahead), func(t *testing.T) {
+						dir := t.TempDir()
+						opts := timeline.Options{Workers: workers, TempDir: dir}
+						// ahead: the rows are formatted while the events
+						// are merged, as the csv command does
+						var rows *CSVAhead
+						if ahead {
+							opts.Spooled = func(l *timeline.Lean) { rows = StartCSVLean(l, CSVOptions{All: all, Workers: workers}) }
+						}
+						l, err := timeline.BuildLean(context.Background(), ex, slices.Values(arts), opts)
+						if err != nil {
+							t.Fatal(err)
+						}
+						defer l.Close()
+						var got bytes.Buffer
+						if ahead {
+							err = rows.Write(&got)
+						} else {
+							err = CSVLean(&got, l, CSVOptions{All: all, Workers: workers})
+						}
+						if err != nil {
+							t.Fatal(err)
+						}
+						if !bytes.Equal(got.Bytes(), want.Bytes()) {
+							t.Errorf("lean CSV differs (%d bytes, want %d)", got.Len(), want.Len())
+						}
+					})
+				}
 			}
 		}
 	}
@@ -106,5 +121,50 @@ func TestCSVLeanWriteError(t *testing.T) {
 	defer l.Close()
 	if err := CSVLean(&failWriter{n: 1000}, l, CSVOptions{Workers: 2}); err == nil || err.Error() != "disk full" {
 		t.Errorf("CSVLean to a failing writer: %v, want disk full", err)
+	}
+}
+
+// TestAppendCSVField checks that a field is quoted as encoding/csv's
+// Writer quotes it.
+func TestAppendCSVField(t *testing.T) {
+	for _, f := range []string{
+		"", "plain", "two words", "a,b", `say "yes"`, `"`, `""`, "line\nbreak", "cr\rhere", "crlf\r\n",
+		" leading space", "\tleading tab", "\u00a0leading no-break space", "\u2003em space", `\.`, `\..`,
+		"trailing space ", "ünïcode, with comma", "end\n", "\n", "x\"\r\n\"y",
+	} {
+		t.Run(fmt.Sprintf("%q", f), func(t *testing.T) {
+			var want bytes.Buffer
+			cw := csv.NewWriter(&want)
+			if err := cw.Write([]string{"a", f, "b"}); err != nil {
+				t.Fatal(err)
+			}
+			cw.Flush()
+			got := append(appendCSVField([]byte("a,"), f), ",b\n"...)
+			if string(got) != want.String() {
+				t.Errorf("appendCSVField = %q, want %q", got, want.String())
+			}
+		})
+	}
+}
+
+// TestCSVAheadStop checks that a CSV started during a build can be
+// stopped without being written, and that its goroutines end.
+func TestCSVAheadStop(t *testing.T) {
+	ex := parse.NewExtractor(parse.Options{})
+	var rows *CSVAhead
+	opts := timeline.Options{Workers: 2, TempDir: t.TempDir(), Spooled: func(l *timeline.Lean) {
+		rows = StartCSVLean(l, CSVOptions{Workers: 2})
+	}}
+	l, err := timeline.BuildLean(context.Background(), ex, slices.Values(seedCoverage(t, 40)), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows == nil {
+		t.Fatal("Options.Spooled was not called")
+	}
+	rows.Stop()
+	rows.Stop() // twice is harmless
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

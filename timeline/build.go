@@ -123,7 +123,7 @@ func detach(s, body string) string {
 
 // inFlightPerWorker bounds the articles read ahead of fn: at most
 // workers*inFlightPerWorker articles (bodies included) are held at once.
-const inFlightPerWorker = 4
+const inFlightPerWorker = 8
 
 // Each tags the articles with a pool of opts.Workers goroutines (0 means
 // GOMAXPROCS) and calls fn for each article with its mentions, strictly in
@@ -262,6 +262,13 @@ func eachPool(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], work
 			pprof.Do(ctx, pprof.Labels("timeline", "worker"), func(context.Context) {
 				for s := range jobs {
 					if ctx.Err() == nil {
+						// Let the goroutine this worker readied when it
+						// finished its previous article (the caller, to
+						// hand it on and read the next) run first: else it
+						// waits on this processor's run queue until the
+						// worker is done with the next article too, and
+						// the other workers run out of articles.
+						runtime.Gosched()
 						s.tag(ex, step)
 					}
 					s.done <- struct{}{}

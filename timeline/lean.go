@@ -129,6 +129,9 @@ func BuildLean(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opt
 	mg.items, mg.arena, mg.arenaBase = items, arena, 0
 	isp.close() // (and again, harmlessly, on return)
 	asp.close()
+	if opts.Spooled != nil {
+		opts.Spooled(l)
+	}
 	if merr := mg.run(ctx); merr != nil {
 		return nil, merr
 	}
@@ -178,6 +181,41 @@ func (l *Lean) results(i int, m *Mention, k int) int {
 // but not the slice, which the next batch reuses. An error from fn stops
 // the scan and is returned.
 func (l *Lean) Scan(batch int, fn func(first int, ms []Mention) error) error {
+	return l.scan(batch, true, fn)
+}
+
+// ScanSpooled is [Lean.Scan] without the merge's results: the mentions'
+// Event and Conflicts are empty. Unlike Scan it may run while
+// [BuildLean] merges the events (see Options.Spooled), on any number of
+// goroutines.
+func (l *Lean) ScanSpooled(batch int, fn func(first int, ms []Mention) error) error {
+	return l.scan(batch, false, fn)
+}
+
+// EventOf returns the ID of mention i's event, or "" when it has none.
+// Call it once BuildLean has returned.
+func (l *Lean) EventOf(i int) string {
+	if i >= 0 && i < len(l.event) {
+		if e := l.event[i]; e > 0 {
+			return l.eventIDs[e-1]
+		}
+	}
+	return ""
+}
+
+// AppendConflicts appends the IDs of the conflicts mention i is a side of
+// to dst, in the order of [Mention].Conflicts, and returns the result.
+// Call it once BuildLean has returned.
+func (l *Lean) AppendConflicts(dst []string, i int) []string {
+	k, _ := slices.BinarySearchFunc(l.sides, int32(i), func(s side, m int32) int { return cmp.Compare(s.m, m) })
+	for ; k < len(l.sides) && l.sides[k].m == int32(i); k++ {
+		dst = append(dst, l.Conflicts[l.sides[k].c].ID)
+	}
+	return dst
+}
+
+// scan runs Scan, and ScanSpooled when merged is false.
+func (l *Lean) scan(batch int, merged bool, fn func(first int, ms []Mention) error) error {
 	batch = max(batch, 1)
 	sp := l.sp
 	br := bufio.NewReaderSize(io.NewSectionReader(sp.f, 0, sp.size), 1<<20)
@@ -209,10 +247,12 @@ func (l *Lean) Scan(batch int, fn func(first int, ms []Mention) error) error {
 		if err := sp.decode(rec, off, m, &last); err != nil {
 			return l.readErr(err)
 		}
-		for side < len(l.sides) && l.sides[side].m < int32(i) {
-			side++
+		if merged {
+			for side < len(l.sides) && l.sides[side].m < int32(i) {
+				side++
+			}
+			side = l.results(i, m, side)
 		}
-		side = l.results(i, m, side)
 		off += int64(uvarintLen(n)) + int64(n)
 		if len(ms) == batch || i == sp.len()-1 {
 			if err := fn(i+1-len(ms), ms); err != nil {

@@ -85,6 +85,14 @@ type Options struct {
 	// TempDir is where [BuildLean] keeps the mentions while it runs;
 	// empty means os.TempDir().
 	TempDir string
+	// Spooled, when set, is called by [BuildLean] on the caller's
+	// goroutine once every mention is in the temporary file and before
+	// the events are merged. From then on, other goroutines may read the
+	// mentions with [Lean.ScanSpooled] while the merge goes on (to format
+	// what does not depend on the events meanwhile); Spooled itself must
+	// return promptly. On an error BuildLean removes the file, and such
+	// reads fail.
+	Spooled func(l *Lean)
 }
 
 // Merge groups the mentions of tagged documents into events and detects

@@ -44,7 +44,8 @@ func buildTimeline(c *cli.Context) (*timeline.Timeline, func() error, error) {
 
 // buildLean is buildTimeline for outputs written in one pass over the
 // mentions (see timeline.BuildLean); the caller closes the result.
-func buildLean(c *cli.Context) (*timeline.Lean, func() error, error) {
+// spooled, when not nil, is timeline.Options.Spooled.
+func buildLean(c *cli.Context, spooled func(*timeline.Lean)) (*timeline.Lean, func() error, error) {
 	in, err := readInput(c)
 	if err != nil {
 		return nil, nil, err
@@ -53,6 +54,7 @@ func buildLean(c *cli.Context) (*timeline.Lean, func() error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	opts.Spooled = spooled
 	ex := parse.NewExtractor(parse.Options{})
 	l, err := timeline.BuildLean(c.Context, ex, in.articles(), opts)
 	if err != nil {

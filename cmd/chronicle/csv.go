@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
@@ -10,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"chronicle/render"
+	"chronicle/timeline"
 )
 
 func csvCommand() *cli.Command {
@@ -24,16 +24,26 @@ func csvCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			// The rows are written in one pass over the mentions: they
 			// wait in a temporary file, not in memory, while the events
-			// are merged.
+			// are merged, and meanwhile the idle processors format all
+			// but their event and conflict columns.
 			defer limitMemory()()
-			l, finish, err := buildLean(c)
+			opts := render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")}
+			var rows *render.CSVAhead
+			defer func() {
+				if rows != nil { // the build failed after the mentions were spooled
+					rows.Stop()
+				}
+			}()
+			l, finish, err := buildLean(c, func(l *timeline.Lean) { rows = render.StartCSVLean(l, opts) })
 			if err != nil {
 				return err
 			}
 			defer l.Close()
-			if err := writeOutput(c, c.String("output"), func(w io.Writer) error {
-				return render.CSVLean(w, l, render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")})
-			}); err != nil {
+			if rows == nil {
+				rows = render.StartCSVLean(l, opts)
+			}
+			defer rows.Stop() // before the file is closed
+			if err := writeOutput(c, c.String("output"), rows.Write); err != nil {
 				return err
 			}
 			if err := l.Close(); err != nil {
