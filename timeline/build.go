@@ -267,7 +267,13 @@ func eachPool(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], work
 						// hand it on and read the next) run first: else it
 						// waits on this processor's run queue until the
 						// worker is done with the next article too, and
-						// the other workers run out of articles.
+						// the other workers run out of articles. go tool
+						// trace of `chronicle tag` (1,000 articles, two
+						// processors): the caller waited 30 to 400 µs for
+						// a processor after each wake-up without the yield,
+						// under 2 µs with it; the workers were idle about
+						// 35% of their time without it, 10% with it. A
+						// yield costs about a microsecond an article.
 						runtime.Gosched()
 						s.tag(ex, step)
 					}

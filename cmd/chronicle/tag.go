@@ -9,7 +9,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -474,15 +473,9 @@ func streamGC() (restore func()) {
 // workers, appends an article's output to a reused buffer, and write gets
 // the outputs in input order on the caller's goroutine. A buffer is reused
 // once write returns, so write must not keep it.
-//
-// With several workers, each yields its processor before every article
-// (see yieldingTagger).
 func mapFormatted(ctx context.Context, ex timeline.Tagger, arts iter.Seq[parse.Article], opts timeline.Options,
 	format func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error), write func(out []byte) error) error {
 	bufs := sync.Pool{New: func() any { return new([]byte) }}
-	if workers := opts.Workers; workers > 1 || workers <= 0 && runtime.GOMAXPROCS(0) > 1 {
-		ex = yieldingTagger{ex}
-	}
 	return timeline.Map(ctx, ex, arts, opts, func(a *parse.Article, ms []parse.Mention) (*[]byte, error) {
 		buf := bufs.Get().(*[]byte)
 		data, err := format((*buf)[:0], a, ms)
@@ -495,27 +488,4 @@ func mapFormatted(ctx context.Context, ex timeline.Tagger, arts iter.Seq[parse.A
 		}
 		return err
 	})
-}
-
-// yieldingTagger is a Tagger that yields its processor
-// (runtime.Gosched) before it tags an article, so that the goroutine the
-// worker readied when it handed on its previous article runs first.
-//
-// That goroutine is usually the caller of timeline.Map, which reads the
-// articles, waits for the oldest one in flight and writes its output: a
-// worker that finishes an article readies it on the worker's own
-// processor, where it would otherwise wait until that worker runs out of
-// articles, while the other workers drain the few articles in flight
-// and stall. go tool trace of BenchmarkTag (1,000 articles, GOMAXPROCS=2)
-// shows the caller waiting for a processor 30 to 400 µs after each
-// wake-up without the yield, under 2 µs with it, and the workers idle
-// (no article to tag) about 35% of their time without it, 20% with a
-// yield after each article instead of before, 10% with it. A yield costs
-// about a microsecond an article.
-type yieldingTagger struct{ timeline.Tagger }
-
-// Extract yields, then tags a.
-func (t yieldingTagger) Extract(a *parse.Article) []parse.Mention {
-	runtime.Gosched()
-	return t.Tagger.Extract(a)
 }
