@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 	"unsafe"
@@ -147,11 +148,18 @@ func TestBuildLeanCancelled(t *testing.T) {
 }
 
 // TestBuildLeanNoTempDir checks that a directory the spool cannot be
-// created in is an error, not a panic.
+// created in is an error that names the directory and says what to do,
+// not a panic.
 func TestBuildLeanNoTempDir(t *testing.T) {
-	l, err := BuildLean(context.Background(), wordTagger, numbered(3, nil), Options{TempDir: t.TempDir() + "/missing"})
+	missing := t.TempDir() + "/missing"
+	l, err := BuildLean(context.Background(), wordTagger, numbered(3, nil), Options{TempDir: missing})
 	if err == nil || l != nil {
 		t.Fatalf("BuildLean in a missing directory = %v, %v; want an error", l, err)
+	}
+	for _, want := range []string{missing, "set TMPDIR"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not contain %q", err, want)
+		}
 	}
 }
 

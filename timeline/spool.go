@@ -69,7 +69,7 @@ const (
 func newSpool(dir string) (*spool, error) {
 	f, err := os.CreateTemp(dir, "chronicle-mentions-*.spool")
 	if err != nil {
-		return nil, fmt.Errorf("creating a temporary file for the mentions: %w", err)
+		return nil, fmt.Errorf("creating a temporary file for the mentions: %w; set TMPDIR to a writable directory", err)
 	}
 	sp := &spool{f: f, name: f.Name(), w: bufio.NewWriterSize(f, 1<<16)}
 	sp.unlinked = os.Remove(f.Name()) == nil
@@ -529,7 +529,7 @@ const spoolBatch = 1 << 13
 func newRawSpool[T any](dir string) (*rawSpool[T], error) {
 	f, err := os.CreateTemp(dir, "chronicle-merge-*.spool")
 	if err != nil {
-		return nil, fmt.Errorf("creating a temporary file for the merge: %w", err)
+		return nil, fmt.Errorf("creating a temporary file for the merge: %w; set TMPDIR to a writable directory", err)
 	}
 	s := &rawSpool[T]{f: f, name: f.Name()}
 	s.unlinked = os.Remove(f.Name()) == nil
