@@ -41,12 +41,7 @@ const csvChunk = 2048
 // and written in order: the output is the same for any number of workers,
 // and at most a chunk per worker is held formatted at once.
 func CSV(w io.Writer, tl *timeline.Timeline, opts CSVOptions) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVColumns); err != nil {
-		return err
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := writeCSVHeader(w); err != nil {
 		return err
 	}
 	workers := opts.Workers
@@ -78,6 +73,16 @@ func CSV(w io.Writer, tl *timeline.Timeline, opts CSVOptions) error {
 		}
 	}
 	return nil
+}
+
+// writeCSVHeader writes the CSVColumns row.
+func writeCSVHeader(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVColumns); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 // csvRows formats the rows of ms, a slice of tl.Mentions, into buf.

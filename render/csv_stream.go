@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"io"
 	"math"
 	"runtime"
@@ -151,12 +150,7 @@ func (a *CSVAhead) scan() {
 // stops the work. Call it at most once, and not after Stop.
 func (a *CSVAhead) Write(w io.Writer) error {
 	defer a.Stop()
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVColumns); err != nil {
-		return err
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := writeCSVHeader(w); err != nil {
 		return err
 	}
 	// the merge is over: every worker formats

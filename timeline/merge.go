@@ -1058,16 +1058,7 @@ func (mg *merger) canonicalOrder(a, b *item) int {
 		}
 		return cmp.Compare(a.m, b.m)
 	}
-	if c := cmp.Compare(a.g, b.g); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.fs, b.fs); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.fe, b.fe); c != 0 {
-		return c
-	}
-	if c := mg.compareProvenance(a, b); c != 0 {
+	if c := mg.compareItems(a, b); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.m, b.m)

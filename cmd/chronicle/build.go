@@ -26,16 +26,11 @@ func buildFlags() []cli.Flag {
 // finish func prints the input problems and gives the exit error; call it
 // after the output is written, so one bad article loses nothing else.
 func buildTimeline(c *cli.Context) (*timeline.Timeline, func() error, error) {
-	in, err := readInput(c)
+	in, opts, tagErrs, err := startBuild(c)
 	if err != nil {
 		return nil, nil, err
 	}
-	opts, tagErrs, err := buildOptions(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	ex := parse.NewExtractor(parse.Options{})
-	tl, err := timeline.Build(c.Context, ex, in.articles(), opts)
+	tl, err := timeline.Build(c.Context, parse.NewExtractor(parse.Options{}), in.articles(), opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -46,17 +41,12 @@ func buildTimeline(c *cli.Context) (*timeline.Timeline, func() error, error) {
 // mentions (see timeline.BuildLean); the caller closes the result.
 // spooled, when not nil, is timeline.Options.Spooled.
 func buildLean(c *cli.Context, spooled func(*timeline.Lean)) (*timeline.Lean, func() error, error) {
-	in, err := readInput(c)
-	if err != nil {
-		return nil, nil, err
-	}
-	opts, tagErrs, err := buildOptions(c)
+	in, opts, tagErrs, err := startBuild(c)
 	if err != nil {
 		return nil, nil, err
 	}
 	opts.Spooled = spooled
-	ex := parse.NewExtractor(parse.Options{})
-	l, err := timeline.BuildLean(c.Context, ex, in.articles(), opts)
+	l, err := timeline.BuildLean(c.Context, parse.NewExtractor(parse.Options{}), in.articles(), opts)
 	if err != nil {
 		return nil, nil, leanErr(err)
 	}
@@ -71,6 +61,17 @@ func leanErr(err error) error {
 		return err
 	}
 	return &exitError{code: 1, err: err}
+}
+
+// startBuild reads the input arguments and the build options (see
+// buildOptions).
+func startBuild(c *cli.Context) (*input, timeline.Options, *[]error, error) {
+	in, err := readInput(c)
+	if err != nil {
+		return nil, timeline.Options{}, nil, err
+	}
+	opts, tagErrs, err := buildOptions(c)
+	return in, opts, tagErrs, err
 }
 
 // buildOptions reads --workers and collects the articles the tagger could

@@ -4,17 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
-	"chronicle/parse"
 	"chronicle/render"
-	"chronicle/seeds"
-	"chronicle/timeline"
 )
 
 // TestCSVTempFiles checks that `chronicle csv` keeps its temporary files in
@@ -23,28 +18,7 @@ import (
 func TestCSVTempFiles(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
-	// the embedded seeds, read as `chronicle csv` reads them without arguments
-	fsys := seeds.FS()
-	names, err := fs.Glob(fsys, "*.txt")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no seeds: %v", err)
-	}
-	var arts []parse.Article
-	for _, n := range names {
-		data, err := fs.ReadFile(fsys, n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := parse.ReadArticle(n, data, parse.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	tl, err := timeline.Build(context.Background(), parse.NewExtractor(parse.Options{}), slices.Values(arts), timeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tl := seedTimeline(t) // the embedded seeds, which `chronicle csv` reads without arguments
 	var want bytes.Buffer
 	if err := render.CSV(&want, tl, render.CSVOptions{}); err != nil {
 		t.Fatal(err)
