@@ -6,7 +6,7 @@ var (
 	ak_Locale LocaleData
 )
 
-func init() {
+func initAk() {
 	ak_Locale = merge(nil, LocaleData{
 		Name:      "ak",
 		DateOrder: "YMD",

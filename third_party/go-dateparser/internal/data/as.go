@@ -8,7 +8,7 @@ var (
 	as_Locale LocaleData
 )
 
-func init() {
+func initAs() {
 	as_Locale = merge(nil, LocaleData{
 		Name:      "as",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	ast_Locale LocaleData
 )
 
-func init() {
+func initAst() {
 	ast_Locale = merge(nil, LocaleData{
 		Name:      "ast",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	az_Latn_Locale LocaleData
 )
 
-func init() {
+func initAzLatn() {
 	az_Latn_Locale = merge(nil, LocaleData{
 		Name:      "az-Latn",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	az_Locale LocaleData
 )
 
-func init() {
+func initAz() {
 	az_Locale = merge(nil, LocaleData{
 		Name:      "az",
 		DateOrder: "DMY",

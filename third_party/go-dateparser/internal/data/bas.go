@@ -6,7 +6,7 @@ var (
 	bas_Locale LocaleData
 )
 
-func init() {
+func initBas() {
 	bas_Locale = merge(nil, LocaleData{
 		Name:      "bas",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	bem_Locale LocaleData
 )
 
-func init() {
+func initBem() {
 	bem_Locale = merge(nil, LocaleData{
 		Name:      "bem",
 		DateOrder: "DMY",

@@ -7,7 +7,7 @@ var (
 	bo_IN_Locale LocaleData
 )
 
-func init() {
+func initBo() {
 	bo_Locale = merge(nil, LocaleData{
 		Name:      "bo",
 		DateOrder: "YMD",

@@ -8,7 +8,7 @@ var (
 	bs_Cyrl_Locale LocaleData
 )
 
-func init() {
+func initBsCyrl() {
 	bs_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "bs-Cyrl",
 		DateOrder: "DMY.",

@@ -8,7 +8,7 @@ var (
 	bs_Latn_Locale LocaleData
 )
 
-func init() {
+func initBsLatn() {
 	bs_Latn_Locale = merge(nil, LocaleData{
 		Name:      "bs-Latn",
 		DateOrder: "DMY.",

@@ -8,7 +8,7 @@ var (
 	bs_Locale LocaleData
 )
 
-func init() {
+func initBs() {
 	bs_Locale = merge(nil, LocaleData{
 		Name:      "bs",
 		DateOrder: "DMY.",

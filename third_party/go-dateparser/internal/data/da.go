@@ -9,7 +9,7 @@ var (
 	da_GL_Locale LocaleData
 )
 
-func init() {
+func initDa() {
 	da_Locale = merge(nil, LocaleData{
 		Name:                  "da",
 		DateOrder:             "DMY",

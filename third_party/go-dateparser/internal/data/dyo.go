@@ -6,7 +6,7 @@ var (
 	dyo_Locale LocaleData
 )
 
-func init() {
+func initDyo() {
 	dyo_Locale = merge(nil, LocaleData{
 		Name:      "dyo",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	ebu_Locale LocaleData
 )
 
-func init() {
+func initEbu() {
 	ebu_Locale = merge(nil, LocaleData{
 		Name:      "ebu",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	ewo_Locale LocaleData
 )
 
-func init() {
+func initEwo() {
 	ewo_Locale = merge(nil, LocaleData{
 		Name:      "ewo",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	fil_Locale LocaleData
 )
 
-func init() {
+func initFil() {
 	fil_Locale = merge(nil, LocaleData{
 		Name:      "fil",
 		DateOrder: "MDY",

@@ -8,7 +8,7 @@ var (
 	gl_Locale LocaleData
 )
 
-func init() {
+func initGl() {
 	gl_Locale = merge(nil, LocaleData{
 		Name:      "gl",
 		DateOrder: "DMY",

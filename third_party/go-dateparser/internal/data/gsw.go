@@ -8,7 +8,7 @@ var (
 	gsw_LI_Locale LocaleData
 )
 
-func init() {
+func initGsw() {
 	gsw_Locale = merge(nil, LocaleData{
 		Name:      "gsw",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	guz_Locale LocaleData
 )
 
-func init() {
+func initGuz() {
 	guz_Locale = merge(nil, LocaleData{
 		Name:      "guz",
 		DateOrder: "DMY",

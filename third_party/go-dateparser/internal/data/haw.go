@@ -6,7 +6,7 @@ var (
 	haw_Locale LocaleData
 )
 
-func init() {
+func initHaw() {
 	haw_Locale = merge(nil, LocaleData{
 		Name:      "haw",
 		DateOrder: "DMY",

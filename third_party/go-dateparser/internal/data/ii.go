@@ -6,7 +6,7 @@ var (
 	ii_Locale LocaleData
 )
 
-func init() {
+func initIi() {
 	ii_Locale = merge(nil, LocaleData{
 		Name:      "ii",
 		DateOrder: "YMD",

@@ -11,7 +11,7 @@ var (
 	it_VA_Locale LocaleData
 )
 
-func init() {
+func initIt() {
 	it_Locale = merge(nil, LocaleData{
 		Name:                  "it",
 		DateOrder:             "DMY",

@@ -6,7 +6,7 @@ var (
 	kde_Locale LocaleData
 )
 
-func init() {
+func initKde() {
 	kde_Locale = merge(nil, LocaleData{
 		Name:      "kde",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	kea_Locale LocaleData
 )
 
-func init() {
+func initKea() {
 	kea_Locale = merge(nil, LocaleData{
 		Name:      "kea",
 		DateOrder: "DMY",

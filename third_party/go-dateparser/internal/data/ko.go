@@ -10,7 +10,7 @@ var (
 	ko_KP_Locale LocaleData
 )
 
-func init() {
+func initKo() {
 	ko_Locale = merge(nil, LocaleData{
 		Name:      "ko",
 		DateOrder: "YMD.",

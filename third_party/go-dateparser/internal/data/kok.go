@@ -8,7 +8,7 @@ var (
 	kok_Locale LocaleData
 )
 
-func init() {
+func initKok() {
 	kok_Locale = merge(nil, LocaleData{
 		Name:      "kok",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	ksb_Locale LocaleData
 )
 
-func init() {
+func initKsb() {
 	ksb_Locale = merge(nil, LocaleData{
 		Name:      "ksb",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	ksh_Locale LocaleData
 )
 
-func init() {
+func initKsh() {
 	ksh_Locale = merge(nil, LocaleData{
 		Name:      "ksh",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	ky_Locale LocaleData
 )
 
-func init() {
+func initKy() {
 	ky_Locale = merge(nil, LocaleData{
 		Name:      "ky",
 		DateOrder: "DMY",

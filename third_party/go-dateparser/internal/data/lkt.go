@@ -8,7 +8,7 @@ var (
 	lkt_Locale LocaleData
 )
 
-func init() {
+func initLkt() {
 	lkt_Locale = merge(nil, LocaleData{
 		Name:      "lkt",
 		DateOrder: "MDY",

@@ -6,7 +6,7 @@ var (
 	lu_Locale LocaleData
 )
 
-func init() {
+func initLu() {
 	lu_Locale = merge(nil, LocaleData{
 		Name:      "lu",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	mer_Locale LocaleData
 )
 
-func init() {
+func initMer() {
 	mer_Locale = merge(nil, LocaleData{
 		Name:      "mer",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	mfe_Locale LocaleData
 )
 
-func init() {
+func initMfe() {
 	mfe_Locale = merge(nil, LocaleData{
 		Name:      "mfe",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	mgo_Locale LocaleData
 )
 
-func init() {
+func initMgo() {
 	mgo_Locale = merge(nil, LocaleData{
 		Name:      "mgo",
 		DateOrder: "YMD",

@@ -8,7 +8,7 @@ var (
 	ml_Locale LocaleData
 )
 
-func init() {
+func initMl() {
 	ml_Locale = merge(nil, LocaleData{
 		Name:      "ml",
 		DateOrder: "DMY",

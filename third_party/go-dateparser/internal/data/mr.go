@@ -8,7 +8,7 @@ var (
 	mr_Locale LocaleData
 )
 
-func init() {
+func initMr() {
 	mr_Locale = merge(nil, LocaleData{
 		Name:      "mr",
 		DateOrder: "DMY",

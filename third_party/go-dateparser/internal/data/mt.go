@@ -8,7 +8,7 @@ var (
 	mt_Locale LocaleData
 )
 
-func init() {
+func initMt() {
 	mt_Locale = merge(nil, LocaleData{
 		Name:      "mt",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	mua_Locale LocaleData
 )
 
-func init() {
+func initMua() {
 	mua_Locale = merge(nil, LocaleData{
 		Name:      "mua",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	nnh_Locale LocaleData
 )
 
-func init() {
+func initNnh() {
 	nnh_Locale = merge(nil, LocaleData{
 		Name:      "nnh",
 		DateOrder: "DMY",

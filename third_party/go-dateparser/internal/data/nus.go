@@ -6,7 +6,7 @@ var (
 	nus_Locale LocaleData
 )
 
-func init() {
+func initNus() {
 	nus_Locale = merge(nil, LocaleData{
 		Name:      "nus",
 		DateOrder: "DMY",

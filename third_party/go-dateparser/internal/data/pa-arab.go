@@ -6,7 +6,7 @@ var (
 	pa_Arab_Locale LocaleData
 )
 
-func init() {
+func initPaArab() {
 	pa_Arab_Locale = merge(nil, LocaleData{
 		Name:      "pa-Arab",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	rn_Locale LocaleData
 )
 
-func init() {
+func initRn() {
 	rn_Locale = merge(nil, LocaleData{
 		Name:      "rn",
 		DateOrder: "DMY",

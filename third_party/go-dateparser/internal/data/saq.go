@@ -6,7 +6,7 @@ var (
 	saq_Locale LocaleData
 )
 
-func init() {
+func initSaq() {
 	saq_Locale = merge(nil, LocaleData{
 		Name:      "saq",
 		DateOrder: "DMY",

@@ -10,7 +10,7 @@ var (
 	se_SE_Locale LocaleData
 )
 
-func init() {
+func initSe() {
 	se_Locale = merge(nil, LocaleData{
 		Name:      "se",
 		DateOrder: "YMD",

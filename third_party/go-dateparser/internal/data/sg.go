@@ -6,7 +6,7 @@ var (
 	sg_Locale LocaleData
 )
 
-func init() {
+func initSg() {
 	sg_Locale = merge(nil, LocaleData{
 		Name:      "sg",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	sk_Locale LocaleData
 )
 
-func init() {
+func initSk() {
 	sk_Locale = merge(nil, LocaleData{
 		Name:                  "sk",
 		DateOrder:             "DMY",

@@ -6,7 +6,7 @@ var (
 	sn_Locale LocaleData
 )
 
-func init() {
+func initSn() {
 	sn_Locale = merge(nil, LocaleData{
 		Name:      "sn",
 		DateOrder: "YMD",

@@ -8,7 +8,7 @@ var (
 	sr_Locale LocaleData
 )
 
-func init() {
+func initSr() {
 	sr_Locale = merge(nil, LocaleData{
 		Name:      "sr",
 		DateOrder: "DMY.",

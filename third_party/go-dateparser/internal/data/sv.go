@@ -10,7 +10,7 @@ var (
 	sv_FI_Locale LocaleData
 )
 
-func init() {
+func initSv() {
 	sv_Locale = merge(nil, LocaleData{
 		Name:                  "sv",
 		DateOrder:             "YMD",

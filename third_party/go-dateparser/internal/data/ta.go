@@ -11,7 +11,7 @@ var (
 	ta_SG_Locale LocaleData
 )
 
-func init() {
+func initTa() {
 	ta_Locale = merge(nil, LocaleData{
 		Name:      "ta",
 		DateOrder: "DMY",

@@ -9,7 +9,7 @@ var (
 	tr_CY_Locale LocaleData
 )
 
-func init() {
+func initTr() {
 	tr_Locale = merge(nil, LocaleData{
 		Name:                  "tr",
 		DateOrder:             "DMY",

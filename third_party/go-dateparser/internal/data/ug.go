@@ -8,7 +8,7 @@ var (
 	ug_Locale LocaleData
 )
 
-func init() {
+func initUg() {
 	ug_Locale = merge(nil, LocaleData{
 		Name:      "ug",
 		DateOrder: "YMD",

@@ -8,7 +8,7 @@ var (
 	uk_Locale LocaleData
 )
 
-func init() {
+func initUk() {
 	uk_Locale = merge(nil, LocaleData{
 		Name:                  "uk",
 		DateOrder:             "DMY",

@@ -8,7 +8,7 @@ var (
 	uz_Cyrl_Locale LocaleData
 )
 
-func init() {
+func initUzCyrl() {
 	uz_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "uz-Cyrl",
 		DateOrder: "DMY",

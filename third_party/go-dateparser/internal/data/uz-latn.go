@@ -8,7 +8,7 @@ var (
 	uz_Latn_Locale LocaleData
 )
 
-func init() {
+func initUzLatn() {
 	uz_Latn_Locale = merge(nil, LocaleData{
 		Name:      "uz-Latn",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	vi_Locale LocaleData
 )
 
-func init() {
+func initVi() {
 	vi_Locale = merge(nil, LocaleData{
 		Name:                  "vi",
 		DateOrder:             "DMY",

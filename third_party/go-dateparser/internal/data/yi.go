@@ -8,7 +8,7 @@ var (
 	yi_Locale LocaleData
 )
 
-func init() {
+func initYi() {
 	yi_Locale = merge(nil, LocaleData{
 		Name:      "yi",
 		DateOrder: "DMY",

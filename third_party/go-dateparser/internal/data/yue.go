@@ -8,7 +8,7 @@ var (
 	yue_Locale LocaleData
 )
 
-func init() {
+func initYue() {
 	yue_Locale = merge(nil, LocaleData{
 		Name:                  "yue",
 		DateOrder:             "YMD",
