@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -198,11 +199,12 @@ func formatTagged(buf []byte, a *parse.Article, ms []parse.Mention, opts tagOpti
 	// mention), encoded as json.Marshal would, one mention at a time.
 	head := tagHead(a)
 	data := appendTagHead(buf, &head)
+	var zc zoneCache
 	for i := range ms {
 		if i > 0 {
 			data = append(data, ',')
 		}
-		data = appendMention(data, &ms[i])
+		data = appendMention(data, &ms[i], &zc)
 	}
 	data = append(data, "]}"...)
 	if opts.format == "jsonl" {
@@ -226,14 +228,15 @@ func appendTagHead(b []byte, t *tagJSON) []byte {
 
 // appendMention appends the mentionJSON of m (newMentionJSON) as
 // json.Marshal writes it, without making it: the dates are formatted
-// straight into b, and no string is allocated.
-func appendMention(b []byte, m *parse.Mention) []byte {
+// straight into b, and no string is allocated. zc caches the zone
+// offsets of the article's bounds.
+func appendMention(b []byte, m *parse.Mention, zc *zoneCache) []byte {
 	b = append(b, `{"text":`...)
 	b = appendJSONString(b, m.Text)
 	b = append(b, `,"start":`...)
-	b = strconv.AppendInt(b, int64(m.Span.Start), 10)
+	b = appendInt(b, m.Span.Start)
 	b = append(b, `,"end":`...)
-	b = strconv.AppendInt(b, int64(m.Span.End), 10)
+	b = appendInt(b, m.Span.End)
 	b = append(b, `,"type":`...)
 	b = appendJSONString(b, timex3Type(m.Kind))
 	b = append(b, `,"value":`...)
@@ -244,8 +247,8 @@ func appendMention(b []byte, m *parse.Mention) []byte {
 	if iv := &m.When; !iv.IsZero() {
 		// render.Bounds: days as dates, finer intervals as RFC 3339.
 		day := iv.Gran == parse.GranUnknown || iv.Gran >= parse.GranDay
-		b = appendBound(append(b, `,"date":"`...), iv.Start, day)
-		b = appendBound(append(b, `","until":"`...), iv.End, day)
+		b = appendBound(append(b, `,"date":"`...), iv.Start, day, zc)
+		b = appendBound(append(b, `","until":"`...), iv.End, day, zc)
 		b = appendJSONString(append(b, `","granularity":`...), iv.Gran.String())
 	}
 	if m.Tense != parse.TenseUnknown {
@@ -257,24 +260,162 @@ func appendMention(b []byte, m *parse.Mention) []byte {
 		b = append(b, `,"furniture":true`...)
 	}
 	b = append(b, `,"sentence_start":`...)
-	b = strconv.AppendInt(b, int64(m.Sentence.Start), 10)
+	b = appendInt(b, m.Sentence.Start)
 	b = append(b, `,"sentence_end":`...)
-	b = strconv.AppendInt(b, int64(m.Sentence.End), 10)
+	b = appendInt(b, m.Sentence.End)
 	return append(b, '}')
 }
 
+// appendInt appends n in decimal, as strconv.AppendInt does.
+func appendInt(b []byte, n int) []byte {
+	if n < 0 || n >= 1e8 {
+		return strconv.AppendInt(b, int64(n), 10)
+	}
+	var d [8]byte
+	i := len(d)
+	for n >= 100 {
+		q := n / 100
+		r := (n - q*100) * 2
+		i -= 2
+		d[i], d[i+1] = digitPairs[r], digitPairs[r+1]
+		n = q
+	}
+	if n >= 10 {
+		i -= 2
+		d[i], d[i+1] = digitPairs[n*2], digitPairs[n*2+1]
+	} else {
+		i--
+		d[i] = byte('0' + n)
+	}
+	return append(b, d[i:]...)
+}
+
+// digitPairs holds the two digits of 00 to 99.
+const digitPairs = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" + "30313233343536373839" +
+	"40414243444546474849" + "50515253545556575859" + "60616263646566676869" + "70717273747576777879" +
+	"80818283848586878889" + "90919293949596979899"
+
+// append2 appends n, 0 to 99, as two digits.
+func append2(b []byte, n int) []byte {
+	return append(b, digitPairs[n*2], digitPairs[n*2+1])
+}
+
+// zoneCache remembers the zone periods of the last bounds formatted,
+// most recent first: their location, start and end in Unix seconds (lo
+// <= t < hi) and offset. An article's bounds fall mostly in one or two
+// periods of its zone (winter and summer time), so they cost a zone
+// lookup per period rather than one each.
+type zoneCache [2]zonePeriod
+
+// zonePeriod is a period of a location with one offset.
+type zonePeriod struct {
+	loc    *time.Location
+	lo, hi int64
+	off    int
+}
+
+// offset returns the offset east of UTC, in seconds, of t's zone at t,
+// as t.Zone does; u is t.Unix().
+func (z *zoneCache) offset(t time.Time, u int64) int {
+	loc := t.Location()
+	if p := &z[0]; loc == p.loc && p.lo <= u && u < p.hi {
+		return p.off
+	}
+	if p := z[1]; loc == p.loc && p.lo <= u && u < p.hi {
+		z[1], z[0] = z[0], p
+		return p.off
+	}
+	_, off := t.Zone()
+	start, end := t.ZoneBounds()
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if !start.IsZero() {
+		lo = start.Unix()
+	}
+	if !end.IsZero() {
+		hi = end.Unix()
+	}
+	if lo <= u && u < hi {
+		z[1], z[0] = z[0], zonePeriod{loc: loc, lo: lo, hi: hi, off: off}
+	}
+	return off
+}
+
 // appendBound appends t as render.Bounds formats it: 2006-01-02 when day
-// is set, else RFC 3339. Neither contains a character JSON escapes.
-func appendBound(b []byte, t time.Time, day bool) []byte {
-	if !day {
+// is set, else RFC 3339 (t.AppendFormat(b, time.RFC3339)). Neither
+// contains a character JSON escapes. The date and time come from t's
+// Unix seconds and zone offset by civil arithmetic: one cached zone
+// lookup instead of one per call of a time.Time method.
+func appendBound(b []byte, t time.Time, day bool, zc *zoneCache) []byte {
+	u := t.Unix()
+	// Years 0 to 9999 only: others are laid out by package time.
+	const minUnix, maxUnix = -62167219200 + 86400, 253402300799 - 86400 // 0000-01-02, 9999-12-30
+	if u < minUnix || u > maxUnix {
+		if day {
+			return t.AppendFormat(b, time.DateOnly)
+		}
 		return t.AppendFormat(b, time.RFC3339)
 	}
-	y, m, d := t.Date()
-	if y < 0 || y > 9999 {
-		return t.AppendFormat(b, time.DateOnly)
+	off := zc.offset(t, u)
+	local := u + int64(off)
+	days := local / 86400
+	secs := local - days*86400
+	if secs < 0 {
+		days--
+		secs += 86400
 	}
-	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+	y, m, d := civil(days)
+	if y < 0 || y > 9999 { // an offset of days: not a real zone
+		if day {
+			return t.AppendFormat(b, time.DateOnly)
+		}
+		return t.AppendFormat(b, time.RFC3339)
+	}
+	b = append2(append2(b, y/100), y%100)
+	b = append2(append(b, '-'), m)
+	b = append2(append(b, '-'), d)
+	if day {
+		return b
+	}
+	s := int(secs)
+	b = append2(append(b, 'T'), s/3600)
+	b = append2(append(b, ':'), s/60%60)
+	b = append2(append(b, ':'), s%60)
+	if off == 0 {
+		return append(b, 'Z')
+	}
+	zone := off / 60 // minutes, truncated as package time does
+	if zone < 0 {
+		b = append(b, '-')
+		zone = -zone
+	} else {
+		b = append(b, '+')
+	}
+	if h := zone / 60; h > 99 { // not a real zone
+		b = strconv.AppendInt(b, int64(h), 10)
+	} else {
+		b = append2(b, h)
+	}
+	return append2(append(b, ':'), zone%60)
+}
+
+// civil returns the proleptic Gregorian date of the day days after
+// 1970-01-01, from 1 March -800 on (Howard Hinnant's civil_from_days,
+// counted from that day in unsigned arithmetic).
+func civil(days int64) (year, month, day int) {
+	z := uint64(days + 719468 + 2*146097) // days since 1 March -800
+	era := z / 146097
+	doe := z - era*146097                                  // [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
+	mp := (5*doy + 2) / 153                                // [0, 11], from March
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	y := int(yoe+era*400) - 800
+	if m > 12 {
+		m -= 12
+		y++
+	}
+	return y, int(m), int(d)
 }
 
 // timex3Type is k.TIMEX3Type() without allocating for the four types.
@@ -311,12 +452,26 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonPlain(c) {
-				i++
-				continue
+		// Skip 8 plain bytes at a time: none is '"', '&', '<', '>',
+		// '\\', a control character or non-ASCII.
+		for i+8 <= len(s) {
+			p := s[i : i+8]
+			w := uint64(p[0]) | uint64(p[1])<<8 | uint64(p[2])<<16 | uint64(p[3])<<24 |
+				uint64(p[4])<<32 | uint64(p[5])<<40 | uint64(p[6])<<48 | uint64(p[7])<<56
+			if jsonSpecial(w) != 0 {
+				break
 			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if jsonPlainTable[c] == '1' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
@@ -357,21 +512,24 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// The ASCII bytes json.Marshal writes as they are, one bit per byte
-// (0x00-0x3f, 0x40-0x7f): 0x20 to 0x7f but for '"', '&', '<', '>' and
-// '\\'.
-const (
-	jsonPlainLo uint64 = 0xffffffff00000000 &^ (1<<'"' | 1<<'&' | 1<<'<' | 1<<'>')
-	jsonPlainHi uint64 = 0xffffffffffffffff &^ (1 << ('\\' - 64))
-)
-
-// jsonPlain reports whether json.Marshal writes the ASCII byte c as it is.
-func jsonPlain(c byte) bool {
-	if c < 64 {
-		return jsonPlainLo>>c&1 != 0
-	}
-	return jsonPlainHi>>(c-64)&1 != 0
+// jsonSpecial returns a non-zero mask if one of the 8 bytes of w (read
+// little-endian) is not a plain ASCII byte for json.Marshal: '"', '&',
+// '<', '>', '\\', below 0x20 or from 0x80. Its lowest set bit is in the
+// first such byte; the bits above it may be false alarms.
+func jsonSpecial(w uint64) uint64 {
+	const ones = 0x0101010101010101
+	q := w | 0x04*ones ^ '&'*ones // zero in the bytes '"' (0x22) and '&' (0x26)
+	a := w | 0x02*ones ^ '>'*ones // '<' (0x3c) and '>' (0x3e)
+	s := w ^ '\\'*ones
+	return ((w-0x20*ones) & ^w | (q-ones) & ^q | (a-ones) & ^a | (s-ones) & ^s | w) & (0x80 * ones)
 }
+
+// jsonPlainTable is '1' at the bytes json.Marshal writes as they are
+// (0x20 to 0x7f but for '"', '&', '<', '>' and '\\'), 64 bytes a line.
+const jsonPlainTable = "0000000000000000000000000000000011011101111111111111111111110101" +
+	"1111111111111111111111111111011111111111111111111111111111111111" +
+	"0000000000000000000000000000000000000000000000000000000000000000" +
+	"0000000000000000000000000000000000000000000000000000000000000000"
 
 // tagJSON is one article of `tag --format json|jsonl`.
 type tagJSON struct {

@@ -250,6 +250,47 @@ func TestAppendTagJSON(t *testing.T) {
 		}
 	}
 	ms = append(ms, parse.Mention{Value: parse.Value{When: parse.Interval{End: day, Gran: parse.GranDay}}}, parse.Mention{})
+	// Zones with DST, negative, half-hour and 45-minute offsets, offsets
+	// with seconds or of days (not real zones, but time formats them),
+	// bounds on and next to the transitions, interleaved so that the
+	// zone cache of appendBound changes period and location.
+	var zones []*time.Location
+	for _, name := range []string{"America/New_York", "Asia/Kathmandu", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Berlin"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zones = append(zones, loc)
+	}
+	zones = append(zones, time.UTC, time.FixedZone("", 0), time.FixedZone("X", -30), time.FixedZone("Y", 3600+30), time.FixedZone("Z", -(5*3600+59)),
+		time.FixedZone("D", 200*3600), time.FixedZone("E", -200*3600))
+	var instants []time.Time
+	for _, u := range []int64{-62167219200, -62167219200 + 86399, -62135596800, 0, 1743296400, 1761440400, 4102444800, 253402300799 - 86400, 253402300799} {
+		for _, d := range []int64{-86400, -3601, -1, 0, 1, 3600} {
+			instants = append(instants, time.Unix(u+d, 123456789))
+		}
+	}
+	for i, at := range instants {
+		for j, loc := range zones {
+			start := at.In(loc)
+			for _, g := range []parse.Granularity{parse.GranDay, parse.GranInstant} {
+				ms = append(ms, parse.Mention{Value: parse.Value{When: parse.Interval{Start: start, End: instants[(i+j+1)%len(instants)].In(zones[(j+i)%len(zones)]), Gran: g}}})
+			}
+		}
+	}
+	// Strings of each length with each escaped character at each place,
+	// for the 8-byte scan of appendJSONString.
+	var texts []string
+	for _, c := range []string{"", "\"", "\\", "<", ">", "&", "\x00", "\x1f", "\x7f", "\n", "é", "\u2028", "\u2029", "\xff", "\xe2\x80", "😀"} {
+		for n := 0; n <= 17; n++ {
+			for at := 0; at <= n; at++ {
+				texts = append(texts, strings.Repeat("a", at)+c+strings.Repeat("b", n-at))
+			}
+		}
+	}
+	for i := 0; i < len(texts); i += 3 {
+		ms = append(ms, parse.Mention{Text: texts[i], Value: parse.Value{TIMEX: texts[(i+1)%len(texts)], Quant: texts[(i+2)%len(texts)]}})
+	}
 	tests := []struct {
 		name string
 		arts []taggedArticle
@@ -273,7 +314,12 @@ func TestAppendTagJSON(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(got, want) {
-					t.Fatalf("formatTagged:\n got %s\nwant %s", got, want)
+					i := 0
+					for i < len(got) && i < len(want) && got[i] == want[i] {
+						i++
+					}
+					from := max(i-120, 0)
+					t.Fatalf("formatTagged differs at byte %d:\n got …%s\nwant …%s", i, got[from:min(i+60, len(got))], want[from:min(i+60, len(want))])
 				}
 			}
 		})
@@ -347,4 +393,34 @@ func newTagJSON(a *parse.Article, ms []parse.Mention) tagJSON {
 		out.Mentions = append(out.Mentions, newMentionJSON(m))
 	}
 	return out
+}
+
+// TestAppendMentionAllocs checks that appendMention allocates nothing
+// once its buffer is large enough, whatever the bounds' zone and layout.
+func TestAppendMentionAllocs(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2025, 3, 8, 22, 30, 0, 0, ny)
+	tests := []struct {
+		name string
+		iv   parse.Interval
+	}{
+		{"no interval", parse.Interval{}},
+		{"day across DST", parse.Interval{Start: start, End: start.AddDate(0, 0, 2), Gran: parse.GranDay}},
+		{"minute, UTC", parse.Interval{Start: start.UTC(), End: start.UTC().Add(time.Minute), Gran: parse.GranMinute}},
+		{"year 12345", parse.Interval{Start: time.Date(12345, 1, 1, 0, 0, 0, 0, ny), End: time.Date(12346, 1, 1, 0, 0, 0, 0, ny), Gran: parse.GranYear}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := parse.Mention{Text: "Saturday <night>", Span: parse.Span{Start: 123, End: 4567}, Value: parse.Value{Kind: parse.KindDate, TIMEX: "2025-03-08TNI", When: tt.iv},
+				Tense: parse.TensePast, Signal: "said", Rule: "weekday-part", Furniture: true, Sentence: parse.Span{Start: 100, End: 123456789}}
+			b := make([]byte, 0, 4096)
+			var zc zoneCache
+			if n := testing.AllocsPerRun(100, func() { b = appendMention(b[:0], &m, &zc) }); n != 0 {
+				t.Errorf("appendMention: %v allocations per mention, want 0", n)
+			}
+		})
+	}
 }

@@ -3,9 +3,9 @@ package ingest
 import (
 	"bytes"
 	"encoding/binary"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // fastRecord decodes a feed line into rec exactly as encoding/json would,
@@ -24,6 +24,21 @@ import (
 // It does in one pass what encoding/json does in three (a Decoder reads
 // the value, checks it, then decodes it) and copies each string once.
 func fastRecord(line []byte, rec *record) bool {
+	var cols metaCols
+	return fastRecordIn(line, rec, nil, &cols)
+}
+
+// metaCols are the columns valueCol gives for the keys of metaKeys in a
+// line, 0 for 1 (the key is not found).
+type metaCols [len(metaKeys)]int
+
+// metaKeys are the keys of a record whose values have a position.
+var metaKeys = [...]string{"outlet", "url", "published", "timezone", "title"}
+
+// fastRecordIn is fastRecord with the escaped text of the record (the
+// "text" value) decoded into arena (a nil arena allocates it alone),
+// which also sets cols.
+func fastRecordIn(line []byte, rec *record, arena *textArena, cols *metaCols) bool {
 	i := skipJSONSpace(line, 0)
 	if i >= len(line) || line[i] != '{' {
 		return false
@@ -46,6 +61,7 @@ func fastRecord(line []byte, rec *record) bool {
 		if j >= len(line) {
 			return false
 		}
+		cols.note(line, i+1, j)
 		dst, known := rec.field(line[i+1 : j])
 		if !known {
 			return false
@@ -55,13 +71,18 @@ func fastRecord(line []byte, rec *record) bool {
 			return false
 		}
 		i = skipJSONSpace(line, i+1)
-		s, n, ok := fastString(line[i:], dst != nil)
+		var a *textArena
+		if dst == &rec.Text {
+			a = arena
+		}
+		s, n, ok := fastString(line[i:], dst != nil, a)
 		if !ok {
 			return false
 		}
 		if dst != nil {
 			*dst = s
 		}
+		cols.note(line, i+1, i+n-1)
 		i = skipJSONSpace(line, i+n)
 		if i >= len(line) {
 			return false
@@ -74,6 +95,29 @@ func fastRecord(line []byte, rec *record) bool {
 		default:
 			return false
 		}
+	}
+}
+
+// note sets the column of each key of metaKeys that is not set yet and
+// whose valueCol finds it at the end of line[start:end], the raw text of
+// a string that fastRecordIn accepted (line[end] is its closing quote).
+// valueCol finds the first "key" (in quotes) in the line. In a line that
+// fastRecordIn accepts, a quote that follows a letter of a key can only
+// close a string, and every quote inside a string is escaped; so the
+// first "key" ends the first string whose text is key or ends with a
+// quote and key.
+func (c *metaCols) note(line []byte, start, end int) {
+	raw := line[start:end]
+	for k, key := range metaKeys {
+		if c[k] != 0 || len(raw) < len(key) || string(raw[len(raw)-len(key):]) != key ||
+			len(raw) > len(key) && raw[len(raw)-len(key)-1] != '"' {
+			continue
+		}
+		j := end + 1
+		for j < len(line) && (line[j] == ' ' || line[j] == ':' || line[j] == '\t') {
+			j++
+		}
+		c[k] = j + 1
 	}
 }
 
@@ -126,8 +170,9 @@ func skipJSONSpace(b []byte, i int) int {
 // fastString decodes the JSON string at the start of b as encoding/json
 // does and returns it with its length in b (quotes included); with keep
 // false it only checks the string. ok is false when b does not start with
-// a string fastRecord accepts (see there).
-func fastString(b []byte, keep bool) (s string, n int, ok bool) {
+// a string fastRecord accepts (see there). An escaped string is decoded
+// into arena when it is not nil.
+func fastString(b []byte, keep bool, arena *textArena) (s string, n int, ok bool) {
 	if len(b) == 0 || b[0] != '"' {
 		return "", 0, false
 	}
@@ -152,7 +197,7 @@ func fastString(b []byte, keep bool) (s string, n int, ok bool) {
 	raw := b[1:end]
 	// Escapes are ASCII, so raw is valid UTF-8 exactly when the text
 	// between them is: encoding/json would replace invalid bytes.
-	if hasControl(raw) || !utf8.Valid(raw) {
+	if !plainText(raw) {
 		return "", 0, false
 	}
 	escaped := bytes.IndexByte(raw, '\\') >= 0
@@ -162,20 +207,21 @@ func fastString(b []byte, keep bool) (s string, n int, ok bool) {
 		}
 		return string(raw), end + 1, true
 	}
-	var sb strings.Builder
+	// The decoded string is never longer than raw.
+	var sb []byte
 	if keep {
-		sb.Grow(len(raw))
+		sb = arena.alloc(len(raw))
 	}
 	for len(raw) > 0 {
 		k := bytes.IndexByte(raw, '\\')
 		if k < 0 {
 			if keep {
-				sb.Write(raw)
+				sb = append(sb, raw...)
 			}
 			break
 		}
 		if keep {
-			sb.Write(raw[:k])
+			sb = append(sb, raw[:k]...)
 		}
 		raw = raw[k:]
 		if len(raw) < 2 {
@@ -201,7 +247,7 @@ func fastString(b []byte, keep bool) (s string, n int, ok bool) {
 				return "", 0, false
 			}
 			if keep {
-				sb.WriteRune(r)
+				sb = utf8.AppendRune(sb, r)
 			}
 			raw = raw[6:]
 			continue
@@ -209,11 +255,49 @@ func fastString(b []byte, keep bool) (s string, n int, ok bool) {
 			return "", 0, false
 		}
 		if keep {
-			sb.WriteByte(c)
+			sb = append(sb, c)
 		}
 		raw = raw[2:]
 	}
-	return sb.String(), end + 1, true
+	return arena.done(sb), end + 1, true
+}
+
+// arenaSlab is the size of the blocks a textArena hands out strings from.
+const arenaSlab = 256 << 10
+
+// textArena hands out the bytes of decoded strings from blocks of
+// arenaSlab bytes, so that a feed's texts are not allocated one by one.
+// Each string's bytes are written once, by the decoder, then only read:
+// a block is never reused, and lives until the last string in it is
+// dropped (a feed's articles are dropped in order, so memory stays
+// bounded by a few blocks). A nil *textArena allocates each string alone.
+// One arena is used by one goroutine.
+type textArena struct {
+	buf []byte // the current block: len bytes used
+}
+
+// alloc returns an empty slice with room for n bytes, to be filled by
+// appending at most n bytes and passed to done.
+func (a *textArena) alloc(n int) []byte {
+	if a == nil || n > arenaSlab/8 {
+		return make([]byte, 0, n)
+	}
+	if cap(a.buf)-len(a.buf) < n {
+		a.buf = make([]byte, 0, arenaSlab)
+	}
+	return a.buf[len(a.buf) : len(a.buf) : len(a.buf)+n]
+}
+
+// done returns the string of b, the slice from alloc filled, and gives the
+// room left in it back to the arena.
+func (a *textArena) done(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if a != nil && len(a.buf) < cap(a.buf) && unsafe.SliceData(a.buf[len(a.buf):cap(a.buf)]) == unsafe.SliceData(b) {
+		a.buf = a.buf[:len(a.buf)+len(b)]
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // hex4 returns the code unit of a \uXXXX escape at the start of b, or -1.
@@ -238,22 +322,47 @@ func hex4(b []byte) rune {
 	return r
 }
 
-// hasControl reports whether b holds a byte below 0x20, which a JSON
-// string may not hold unescaped. It tests eight bytes at a time: x - 0x20
-// in each byte sets a byte's high bit, where x's is clear, exactly when
-// some byte of x is below 0x20 (a borrow only runs on from such a byte).
-func hasControl(b []byte) bool {
-	for len(b) >= 8 {
-		x := binary.LittleEndian.Uint64(b)
-		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 {
-			return true
+// plainText reports whether b is valid UTF-8 without a byte below 0x20,
+// which a JSON string may not hold unescaped. Runs of ASCII are tested
+// eight bytes at a time: x - 0x20 in each byte sets no high bit, and x
+// has none, exactly when every byte of x is in 0x20..0x7f (a byte below
+// 0x20 sets its high bit in x - 0x20, and only a borrow from such a byte
+// runs on). A multi-byte UTF-8 sequence holds no byte below 0x80.
+func plainText(b []byte) bool {
+	const lo, hi = 0x2020202020202020, 0x8080808080808080
+	for len(b) > 0 {
+		for len(b) >= 32 {
+			c := b[:32:32]
+			w := binary.LittleEndian.Uint64(c[0:8])
+			x := binary.LittleEndian.Uint64(c[8:16])
+			y := binary.LittleEndian.Uint64(c[16:24])
+			z := binary.LittleEndian.Uint64(c[24:32])
+			if ((w-lo)|w|(x-lo)|x|(y-lo)|y|(z-lo)|z)&hi != 0 {
+				break
+			}
+			b = b[32:]
 		}
-		b = b[8:]
-	}
-	for _, c := range b {
-		if c < ' ' {
-			return true
+		if len(b) >= 8 {
+			if x := binary.LittleEndian.Uint64(b[:8]); ((x-lo)|x)&hi == 0 {
+				b = b[8:]
+				continue
+			}
 		}
+		if len(b) == 0 {
+			break
+		}
+		if c := b[0]; c < utf8.RuneSelf {
+			if c < ' ' {
+				return false
+			}
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			return false
+		}
+		b = b[n:]
 	}
-	return false
+	return true
 }

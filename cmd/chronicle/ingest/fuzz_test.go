@@ -132,13 +132,24 @@ func FuzzRecord(f *testing.F) {
 		`{"text":"\'"}`,
 		`{"html":"<p>a</p>","published":"2025-12-03T10:00:00Z"}`,
 		"{\"k\u212a\":\"x\",\"\u017ftext\":\"y\"}",
+		`{"title":"see \"url\"","url" : "u","outlet":"title","text":"a\n\"outlet"}`,
+		`{"x":"\\\"published","published":"p","timezone":"timezone","text":"x"}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
 		var fast record
-		if !fastRecord(line, &fast) {
+		var cols metaCols
+		if !fastRecordIn(line, &fast, &textArena{}, &cols) {
+			if fastRecord(line, &fast) {
+				t.Fatalf("fastRecord accepted %q, with an arena not", line)
+			}
 			return
+		}
+		for i, key := range metaKeys {
+			if got, want := max(cols[i], 1), valueCol(line, key); got != want {
+				t.Fatalf("fastRecordIn(%q) column of %s = %d, valueCol gives %d", line, key, got, want)
+			}
 		}
 		var want record
 		if _, failed := decodeRecord(line, &want, func(col int, msg, hint string) Item {
@@ -156,18 +167,20 @@ func FuzzRecord(f *testing.F) {
 	})
 }
 
-// FuzzHasControl checks the eight-bytes-at-a-time test against a loop.
-func FuzzHasControl(f *testing.F) {
-	for _, s := range []string{"", "plain text", "tab\there", "0123456789abcdef\x1f", "\x7f\x80\xff\x20\x20\x20\x20\x20\x00", "        \x19       "} {
+// FuzzPlainText checks the eight-bytes-at-a-time test against a loop and
+// utf8.Valid.
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"", "plain text", "tab\there", "0123456789abcdef\x1f", "\x7f\x80\xff\x20\x20\x20\x20\x20\x00", "        \x19       ",
+		"caf\xc3\xa9 au lait, \xe2\x80\x9cquoted\xe2\x80\x9d and more text", "0123456789abcdef0123456789abcde\xc3", "\xef\xbf\xbd replacement", "\xed\xa0\x80 surrogate", "0123456789abcdef\x7f\x20"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		want := false
+		want := utf8.Valid(b)
 		for _, c := range b {
-			want = want || c < ' '
+			want = want && c >= ' '
 		}
-		if got := hasControl(b); got != want {
-			t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
+		if got := plainText(b); got != want {
+			t.Fatalf("plainText(%q) = %v, want %v", b, got, want)
 		}
 	})
 }

@@ -79,7 +79,8 @@ type Options struct {
 	Defaults parse.ReadOptions
 	Override *Meta
 
-	zones zoneCache // zones loaded so far in one feed (loading reads tzdata)
+	zones zoneCache  // zones loaded so far in one feed (loading reads tzdata)
+	arena *textArena // where one goroutine decodes a feed's texts (nil: one allocation each)
 }
 
 // zoneCache remembers the zones a feed names, so that a feed of thousands

@@ -39,6 +39,7 @@ func JSONL(name string, r io.Reader, opts Options) iter.Seq[Item] {
 		opts.zones = zoneCache{}
 	}
 	return func(yield func(Item) bool) {
+		opts.arena = &textArena{}
 		br := bufio.NewReaderSize(r, 64<<10)
 		var buf []byte
 		off := 0 // of the line in the file
@@ -96,7 +97,8 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 		return Item{Article: parse.Article{Source: src}, Err: &parse.Error{File: name, Pos: at(col), Msg: msg, Hint: hint}}
 	}
 	var rec record
-	fast := fastRecord(line, &rec)
+	var cols metaCols
+	fast := fastRecordIn(line, &rec, opts.arena, &cols)
 	if !fast {
 		rec = record{}
 		if it, failed := decodeRecord(line, &rec, fail); failed {
@@ -106,12 +108,14 @@ func recordItem(name, src string, line []byte, at func(col int) parse.Pos, opts 
 	m := &Meta{Outlet: rec.Outlet, URL: rec.URL, Published: rec.Published, Timezone: rec.Timezone, Title: rec.Title, At: make(map[string]Ref, 5)}
 	// Only a value that is given has a place to point at (and the search
 	// for a key that is not there would read the whole line).
-	for _, k := range [...]struct {
-		key string
-		v   *string
-	}{{"outlet", &m.Outlet}, {"url", &m.URL}, {"published", &m.Published}, {"timezone", &m.Timezone}, {"title", &m.Title}} {
-		if *k.v != "" {
-			m.At[k.key] = Ref{File: name, Pos: at(valueCol(line, k.key))}
+	// (fastRecordIn found the columns on its way.)
+	for i, v := range [...]*string{&m.Outlet, &m.URL, &m.Published, &m.Timezone, &m.Title} {
+		if *v != "" {
+			col := cols[i]
+			if !fast {
+				col = valueCol(line, metaKeys[i])
+			}
+			m.At[metaKeys[i]] = Ref{File: name, Pos: at(col)}
 		}
 	}
 	if ov := opts.Override; ov != nil {

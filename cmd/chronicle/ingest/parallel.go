@@ -67,7 +67,9 @@ func JSONLMap[T any](name string, r io.Reader, opts Options, workers int, f func
 		var wg sync.WaitGroup
 		for range workers {
 			o := opts
-			o.zones = zoneCache{} // one per goroutine: a zoneCache is a map
+			// One of each per goroutine: neither is safe for concurrent use.
+			o.zones = zoneCache{}
+			o.arena = &textArena{}
 			wg.Go(func() {
 				pprof.Do(context.Background(), pprof.Labels("ingest", "decoder"), func(context.Context) {
 					for {
