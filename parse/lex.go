@@ -336,20 +336,19 @@ func newLexicon() *lexicon {
 	for _, w := range signalWords {
 		lx.intern(w)
 	}
-	for _, w := range numNextWords {
-		lx.intern(w).cls |= clsNumNext
-	}
-	for _, w := range unitModifiers {
-		lx.intern(w).cls |= clsUnitMod
-	}
-	for _, w := range commonWords {
-		lx.intern(w)
-	}
-	for _, w := range frontSkipWords {
-		lx.intern(w).cls |= clsFrontSkip
-	}
-	for _, w := range frontClauseWords {
-		lx.intern(w).cls |= clsFrontClause
+	for _, l := range []struct {
+		words []string
+		cls   uint32
+	}{
+		{numNextWords, clsNumNext},
+		{unitModifiers, clsUnitMod},
+		{commonWords, 0},
+		{frontSkipWords, clsFrontSkip},
+		{frontClauseWords, clsFrontClause},
+	} {
+		for _, w := range l.words {
+			lx.intern(w).cls |= l.cls
+		}
 	}
 	lx.buildKeys()
 	return lx

@@ -12,13 +12,18 @@ import (
 // looking the word up again, gives exactly what Segments gives from the
 // bytes.
 func TestSegmentLexicon(t *testing.T) {
+	eachSegmentText(t, checkSegmentLex)
+}
+
+// eachSegmentText runs check on each of segmentTexts, in name order, as a
+// subtest, with one lexicon and scratch shared by all.
+func eachSegmentText(t *testing.T, check func(t *testing.T, lx *lexicon, sc *segScratch, body string)) {
 	texts := segmentTexts(t)
-	names := slices.Sorted(maps.Keys(texts))
 	lx := newLexicon()
 	var sc segScratch
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
 		t.Run(name, func(t *testing.T) {
-			checkSegmentLex(t, lx, &sc, texts[name])
+			check(t, lx, &sc, texts[name])
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,21 +41,14 @@ func segmentTexts(tb testing.TB) map[string]string {
 // tokenizer's tokens for the furniture word scan, gives exactly what
 // Segments gives from the bytes.
 func TestSegmentTokens(t *testing.T) {
-	texts := segmentTexts(t)
-	names := slices.Sorted(maps.Keys(texts))
-	lx := newLexicon()
-	var sc segScratch
-	for _, name := range names {
-		t.Run(name, func(t *testing.T) {
-			body := texts[name]
-			want := Segments(body)
-			got := segment(body, lx.tokenize(body, nil), &sc)
-			if !slices.Equal(got, want) {
-				t.Errorf("segments from tokens differ:\n got %v\nwant %v", got, want)
-			}
-			checkFeats(t, body, lx.tokenize(body, nil), want)
-		})
-	}
+	eachSegmentText(t, func(t *testing.T, lx *lexicon, sc *segScratch, body string) {
+		want := Segments(body)
+		got := segment(body, lx.tokenize(body, nil), sc)
+		if !slices.Equal(got, want) {
+			t.Errorf("segments from tokens differ:\n got %v\nwant %v", got, want)
+		}
+		checkFeats(t, body, lx.tokenize(body, nil), want)
+	})
 }
 
 // FuzzSegmentTokens checks the same on any input.
