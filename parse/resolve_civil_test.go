@@ -5,27 +5,6 @@ import (
 	"time"
 )
 
-// TestCivilDays checks civilDays and civilDate against time.Date in UTC,
-// months and days out of range included (time.Date normalizes them).
-func TestCivilDays(t *testing.T) {
-	for y := -1200; y <= 12000; y += 7 {
-		for m := time.Month(-14); m <= 27; m += 3 {
-			for _, d := range []int{-40, -1, 0, 1, 15, 28, 29, 30, 31, 32, 70} {
-				want := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-				if got := civilDays(y, m, d) * 86400; got != want.Unix() {
-					t.Fatalf("civilDays(%d, %d, %d) = %d days, want %d", y, m, d, got/86400, want.Unix()/86400)
-				}
-			}
-		}
-	}
-	for days := int64(-1_200_000); days <= 4_000_000; days += 37 {
-		wy, wm, wd := time.Unix(days*86400, 0).UTC().Date()
-		if y, m, d := civilDate(days); y != wy || m != wm || d != wd {
-			t.Fatalf("civilDate(%d) = %d-%d-%d, want %d-%d-%d", days, y, m, d, wy, wm, wd)
-		}
-	}
-}
-
 // unitIntervalRef is unitInterval as time.Date and AddDate compute it:
 // the reference of the resolver's civil-day arithmetic.
 func unitIntervalRef(loc *time.Location, t time.Time, g Granularity) Interval {

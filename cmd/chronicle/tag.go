@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"chronicle/parse"
+	"chronicle/parse/civil"
 	"chronicle/render"
 	"chronicle/timeline"
 )
@@ -301,43 +301,33 @@ func append2(b []byte, n int) []byte {
 }
 
 // zoneCache remembers the zone periods of the last bounds formatted,
-// most recent first: their location, start and end in Unix seconds (lo
-// <= t < hi) and offset. An article's bounds fall mostly in one or two
+// most recent first: their location and civil.Period. An article's bounds fall mostly in one or two
 // periods of its zone (winter and summer time), so they cost a zone
 // lookup per period rather than one each.
 type zoneCache [2]zonePeriod
 
 // zonePeriod is a period of a location with one offset.
 type zonePeriod struct {
-	loc    *time.Location
-	lo, hi int64
-	off    int
+	loc *time.Location
+	civil.Period
 }
 
 // offset returns the offset east of UTC, in seconds, of t's zone at t,
 // as t.Zone does; u is t.Unix().
 func (z *zoneCache) offset(t time.Time, u int64) int {
 	loc := t.Location()
-	if p := &z[0]; loc == p.loc && p.lo <= u && u < p.hi {
-		return p.off
+	if p := &z[0]; loc == p.loc && p.Has(u) {
+		return int(p.Off)
 	}
-	if p := z[1]; loc == p.loc && p.lo <= u && u < p.hi {
+	if p := z[1]; loc == p.loc && p.Has(u) {
 		z[1], z[0] = z[0], p
-		return p.off
+		return int(p.Off)
 	}
-	_, off := t.Zone()
-	start, end := t.ZoneBounds()
-	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
-	if !start.IsZero() {
-		lo = start.Unix()
+	p := civil.PeriodOf(t)
+	if p.Has(u) {
+		z[1], z[0] = z[0], zonePeriod{loc: loc, Period: p}
 	}
-	if !end.IsZero() {
-		hi = end.Unix()
-	}
-	if lo <= u && u < hi {
-		z[1], z[0] = z[0], zonePeriod{loc: loc, lo: lo, hi: hi, off: off}
-	}
-	return off
+	return int(p.Off)
 }
 
 // appendBound appends t as render.Bounds formats it: 2006-01-02 when day
@@ -357,13 +347,10 @@ func appendBound(b []byte, t time.Time, day bool, zc *zoneCache) []byte {
 	}
 	off := zc.offset(t, u)
 	local := u + int64(off)
-	days := local / 86400
+	days := civil.FloorDiv(local, 86400)
 	secs := local - days*86400
-	if secs < 0 {
-		days--
-		secs += 86400
-	}
-	y, m, d := civil(days)
+	y, month, d := civil.Date(days)
+	m := int(month)
 	if y < 0 || y > 9999 { // an offset of days: not a real zone
 		if day {
 			return t.AppendFormat(b, time.DateOnly)
@@ -396,26 +383,6 @@ func appendBound(b []byte, t time.Time, day bool, zc *zoneCache) []byte {
 		b = append2(b, h)
 	}
 	return append2(append(b, ':'), zone%60)
-}
-
-// civil returns the proleptic Gregorian date of the day days after
-// 1970-01-01, from 1 March -800 on (Howard Hinnant's civil_from_days,
-// counted from that day in unsigned arithmetic).
-func civil(days int64) (year, month, day int) {
-	z := uint64(days + 719468 + 2*146097) // days since 1 March -800
-	era := z / 146097
-	doe := z - era*146097                                  // [0, 146096]
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // [0, 399]
-	doy := doe - (365*yoe + yoe/4 - yoe/100)               // [0, 365]
-	mp := (5*doy + 2) / 153                                // [0, 11], from March
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	y := int(yoe+era*400) - 800
-	if m > 12 {
-		m -= 12
-		y++
-	}
-	return y, int(m), int(d)
 }
 
 // timex3Type is k.TIMEX3Type() without allocating for the four types.
