@@ -155,15 +155,30 @@ func NewExtractor(opts Options) *Extractor {
 // time into one reused buffer, so the tagger's memory is bounded by the
 // largest paragraph rather than by the body; the result is the same.
 func (x *Extractor) Extract(a *Article) []Mention {
-	return x.extract(a, chunkBytes)
+	return x.extract(a, chunkBytes, nil)
+}
+
+// ExtractInto is [Extractor.Extract] with the mentions written into buf's
+// storage, from its start, when it has room: a caller that is done with
+// one article's mentions before it tags the next passes the last result
+// back (as buf[:0]) and allocates no new slice. buf's old elements are
+// overwritten; the result is the same as Extract's, except that it is
+// empty rather than nil when buf is not nil.
+func (x *Extractor) ExtractInto(a *Article, buf []Mention) []Mention {
+	if ms := x.extract(a, chunkBytes, buf[:0]); ms != nil {
+		return ms
+	}
+	return buf[:0]
 }
 
 // chunkBytes is the size of the runs of paragraphs a long body is
 // tokenised in (a run holds whole paragraphs, so it may be longer).
 const chunkBytes = 1 << 20
 
-// extract is Extract with bodies tokenised chunk bytes at a time.
-func (x *Extractor) extract(a *Article, chunk int) []Mention {
+// extract is Extract with bodies tokenised chunk bytes at a time and the
+// mentions written into buf (empty) when it has room. It returns nil when
+// there is no mention.
+func (x *Extractor) extract(a *Article, chunk int, buf []Mention) []Mention {
 	if a == nil || a.Body == "" {
 		return nil
 	}
@@ -204,7 +219,10 @@ func (x *Extractor) extract(a *Article, chunk int) []Mention {
 			return nil
 		}
 		segs := segmentLex(body, toks, x.lx.fws, sc.stops, sc)
-		out := make([]Mention, 0, len(cands))
+		out := buf
+		if cap(out) < len(cands) {
+			out = make([]Mention, 0, len(cands))
+		}
 		si := 0
 		out = x.mentions(a, body, toks, cands, segs, &r, &si, out)
 		x.attachClocks(body, clockSpecs{dense: cands}, out, &r)
@@ -215,7 +233,7 @@ func (x *Extractor) extract(a *Article, chunk int) []Mention {
 	// a time. No rule reaches across a blank line, so the runs give the
 	// matches, sentences and contexts of the whole body.
 	segs := segment(body, nil, sc)
-	var out []Mention
+	out := buf
 	var clocks []cand // the clock times of every run, a = mention index
 	si := 0
 	for p := 0; p < len(sc.paras); {

@@ -58,8 +58,8 @@ func TestExtractChunked(t *testing.T) {
 			n := 0
 			for i := range tt.arts {
 				a := &tt.arts[i]
-				want := x.extract(a, len(a.Body))
-				got := x.extract(a, tt.chunk)
+				want := x.extract(a, len(a.Body), nil)
+				got := x.extract(a, tt.chunk, nil)
 				n += len(got)
 				if reflect.DeepEqual(got, want) {
 					continue
@@ -100,7 +100,7 @@ func TestExtractMemoryBounded(t *testing.T) {
 			runtime.GC()
 			var m0, m1 runtime.MemStats
 			runtime.ReadMemStats(&m0)
-			out := x.extract(&big, chunk)
+			out := x.extract(&big, chunk, nil)
 			runtime.ReadMemStats(&m1)
 			if b := float64(m1.TotalAlloc-m0.TotalAlloc) / float64(len(big.Body)); perByte < 0 || b < perByte {
 				perByte = b
@@ -144,4 +144,53 @@ func BenchmarkExtractLong(b *testing.B) {
 	runtime.ReadMemStats(&m1)
 	b.ReportMetric(float64(m1.TotalAlloc-m0.TotalAlloc)/float64(b.N)/float64(len(big.Body)), "alloc-B/body-B")
 	b.ReportMetric(float64(n), "mentions/op")
+}
+
+// TestExtractInto checks that tagging into a reused buffer gives Extract's
+// mentions whatever the buffer held before (the previous article's
+// mentions, a buffer too small, or one with room), in both the whole-body
+// and the run-by-run paths, and that it reuses a buffer with room.
+func TestExtractInto(t *testing.T) {
+	arts := chunkArticles(t)
+	big := bigArticle(arts, 2*chunkBytes)
+	x := NewExtractor(Options{})
+	tests := []struct {
+		name string
+		arts []Article
+		buf  []Mention
+	}{
+		{"nil buffer", arts, nil},
+		{"small buffer", arts, make([]Mention, 0, 1)},
+		{"roomy buffer", arts, make([]Mention, 0, 4096)},
+		{"long body in runs", []Article{big, arts[0], big}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			buf, n := tt.buf, 0
+			for i := range tt.arts {
+				a := &tt.arts[i]
+				want := x.Extract(a)
+				got := x.ExtractInto(a, buf)
+				if got == nil {
+					t.Fatalf("%s: nil result", a.Source)
+				}
+				if len(got) != len(want) {
+					t.Fatalf("%s: %d mentions, Extract gives %d", a.Source, len(got), len(want))
+				}
+				for k := range got {
+					if !reflect.DeepEqual(got[k], want[k]) {
+						t.Fatalf("%s: mention %d\n got %+v\nwant %+v", a.Source, k, got[k], want[k])
+					}
+				}
+				if cap(buf) >= len(want) && len(want) > 0 && &got[0] != &buf[:1][0] {
+					t.Fatalf("%s: a buffer with room for %d mentions was not reused", a.Source, cap(buf))
+				}
+				n += len(got)
+				buf = got[:0]
+			}
+			if n < 200 {
+				t.Errorf("only %d mentions: the test reads the corpora wrong", n)
+			}
+		})
+	}
 }
