@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
@@ -18,7 +19,22 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
+// tzTables are the offsets and search expressions built from
+// timezoneInfoList.
+type tzTables struct {
+	offsets                                   []OffsetData
+	rxSearch, rxSearchIgnoreCase, rxTokenOnly *regexp.Regexp
+}
+
+// tzData builds the tables on first use (chronicle: not at package
+// initialisation, where it compiled hundreds of expressions in every
+// process).
+var tzData = sync.OnceValue(func() tzTables {
+	timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken := buildTzTables()
+	return tzTables{timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken}
+})
+
+func buildTzTables() ([]OffsetData, *regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
 	// Process timezone info list
 	offsets := []OffsetData{}
 	regexPatterns := map[string]struct{}{}
@@ -75,4 +91,4 @@ var timezoneOffsets, rxSearch, rxSearchIgnoreCase, rxTimezoneToken = func() ([]O
 	rxSearch := regexp.MustCompile(strSearchPatterns)
 	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
 	return offsets, rxSearch, rxSearchIgnoreCase, regexp.MustCompile("(?i)^(?:" + strSearchPatterns + ")$")
-}()
+}
