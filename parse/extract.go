@@ -18,8 +18,9 @@ type Options struct {
 }
 
 // Extractor finds and resolves temporal expressions. Build one with
-// [NewExtractor] and share it: it holds only read-only tables, so one
-// Extractor may be used from many goroutines.
+// [NewExtractor] and share it: it holds only read-only tables (and the
+// zones of place names, each loaded once on first use under its own
+// sync.Once), so one Extractor may be used from many goroutines.
 type Extractor struct {
 	opts       Options
 	lx         *lexicon
@@ -36,6 +37,13 @@ type Extractor struct {
 	// signalLead is tenseLead with the words classify reads itself
 	// ("to", "for", "until", …): the prefilter of noSignal.
 	signalLead [26 * 26]uint32
+	// sigIDs[id] is false when noSignal refuses lexicon entry id's word
+	// (see signalIDs): maySignal reads it instead of calling classify.
+	sigIDs []bool
+	// toID, untilID and sinceID are the lexicon entries of "to",
+	// "until" and "since" (0 when the lexicon has no such word): a word
+	// token with another entry is none of them.
+	toID, untilID, sinceID uint16
 
 	// olebedev/when rules used for clock times, built here (never the
 	// shared when.EN) and run on small windows only.
@@ -44,14 +52,30 @@ type Extractor struct {
 	whenOpts       rules.Options
 
 	pool  sync.Pool // *[]tok scratch buffers
-	cpool sync.Pool // *[]cand scratch buffers
+	cpool sync.Pool // *candScratch buffers
 	spool sync.Pool // *segScratch buffers
-	zones map[string]*time.Location
-	// places maps a few hundred newsroom place names to their zone, for
-	// "local time" (the place in the sentence, else the dateline's).
-	places map[string]*time.Location
-	// countries marks the entries of places that are countries.
-	countries map[string]bool
+	// zones maps the names of usZones to their index in zoneSet (read
+	// with Extractor.zone).
+	zones map[string]uint16
+	// places maps a few hundred newsroom place names to their zone and
+	// whether they are countries, for "local time" (the place in the
+	// sentence, else the dateline's); read with Extractor.place.
+	places map[string]placeEnt
+	// zoneSet holds the zones of places and zones, loaded on first use
+	// (see zones.go).
+	zoneSet zoneSet
+	// plainResolve makes every resolver plain (see resolver.plain): the
+	// reference the tests compare the resolver's fast paths with.
+	plainResolve bool
+}
+
+// candScratch is a worker's scratch for one extract call: the candidate
+// buffer, and the TIMEX3 values and zone periods its resolvers keep from
+// article to article.
+type candScratch struct {
+	cands []cand
+	timex timexCache
+	zones zoneMemos
 }
 
 // placeZones lists places news datelines and sentences name, with their
@@ -113,6 +137,8 @@ func NewExtractor(opts Options) *Extractor {
 	for _, w := range signalWords {
 		x.signalLead[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << len(w)
 	}
+	x.sigIDs = x.signalIDs()
+	x.toID, x.untilID, x.sinceID = x.lexID("to"), x.lexID("until"), x.lexID("since")
 	x.paperNames = map[string]bool{}
 	for _, w := range []string{"times", "telegraph", "mirror", "express", "post", "herald", "mail", "independent", "tribune", "star", "observer", "standard", "edition", "magazine", "review", "journal", "sport", "show", "football", "night", "club", "school", "service", "programme", "program", "supplement", "people", "sun", "record", "age", "news", "morning", "briefing", "live", "talk"} {
 		x.paperNames[w] = true
@@ -123,27 +149,9 @@ func NewExtractor(opts Options) *Extractor {
 	}
 	x.ordAdj = map[string]bool{"consecutive": true, "straight": true, "successive": true, "time": true, "round": true, "term": true, "largest": true, "biggest": true, "half": true, "quarter": true, "place": true, "world": true, "day": true, "week": true, "year": true, "month": true}
 	x.pool.New = func() any { b := make([]tok, 0, 1024); return &b }
-	x.cpool.New = func() any { b := make([]cand, 0, 64); return &b }
+	x.cpool.New = func() any { return &candScratch{cands: make([]cand, 0, 64)} }
 	x.spool.New = func() any { return new(segScratch) }
-	x.places = map[string]*time.Location{}
-	for _, p := range placeZones {
-		if loc, err := time.LoadLocation(p[1]); err == nil {
-			x.places[p[0]] = loc
-		}
-	}
-	x.countries = map[string]bool{}
-	for _, p := range countryZones {
-		if loc, err := time.LoadLocation(p[1]); err == nil {
-			x.places[p[0]] = loc
-			x.countries[p[0]] = true
-		}
-	}
-	x.zones = map[string]*time.Location{}
-	for _, name := range []string{"America/New_York", "America/Los_Angeles", "America/Chicago", "America/Denver", "America/Anchorage", "Pacific/Honolulu"} {
-		if loc, err := time.LoadLocation(name); err == nil {
-			x.zones[name] = loc
-		}
-	}
+	x.initZones()
 	return x
 }
 
@@ -184,16 +192,17 @@ func (x *Extractor) extract(a *Article, chunk int, buf []Mention) []Mention {
 	}
 	body := a.Body
 	bp := x.pool.Get().(*[]tok)
-	cp := x.cpool.Get().(*[]cand)
+	cp := x.cpool.Get().(*candScratch)
 	sc := x.spool.Get().(*segScratch)
-	toks, cands := (*bp)[:0], (*cp)[:0]
+	toks, cands := (*bp)[:0], cp.cands[:0]
 	defer func() {
-		*bp, *cp = toks[:0], cands[:0]
+		*bp, cp.cands = toks[:0], cands[:0]
 		x.pool.Put(bp)
 		x.cpool.Put(cp)
 		x.spool.Put(sc)
 	}()
-	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve}
+	r := resolver{loc: a.loc(), undated: a.Undated || x.opts.NoResolve, tc: &cp.timex, plain: x.plainResolve}
+	r.zm = cp.zones.of(r.loc)
 	if !r.undated {
 		r.anchor = a.pubDayStart()
 		if !a.DateOnly && !a.Published.IsZero() {
@@ -202,7 +211,11 @@ func (x *Extractor) extract(a *Article, chunk int, buf []Mention) []Mention {
 		if r.anchor.Location() == r.loc {
 			// the zone period of the publication day: most dates an
 			// article gives fall in it (see resolver.dayAt)
-			r.zs = spanOf(r.anchor)
+			if r.plain {
+				r.zs = spanOf(r.anchor)
+			} else {
+				r.periodAt(r.anchor.Unix())
+			}
 		}
 	}
 	if len(body) <= chunk {
@@ -322,9 +335,7 @@ func (x *Extractor) mentions(a *Article, body string, toks []tok, cands []cand, 
 		if kb < c.b || seg.End < lastEnd {
 			kb = c.b
 		}
-		for kb < len(toks) && int(toks[kb].s) < seg.End {
-			kb++
-		}
+		kb = tokFrom(toks, kb, seg.End)
 		sb := kb
 		lastEnd = seg.End
 		tense, signal := TenseUnknown, ""
@@ -358,7 +369,7 @@ func (x *Extractor) mentions(a *Article, body string, toks []tok, cands []cand, 
 			if ref.Gran < GranDay {
 				ref = r.unitInterval(ref.Start, GranDay)
 			}
-			if ref.Gran <= GranYear && !afterSince(body, toks, c.a) {
+			if ref.Gran <= GranYear && !x.afterSince(body, toks, c.a) {
 				r.ref = ref
 				if ref.Gran == GranDay {
 					r.refDay = ref
@@ -426,6 +437,21 @@ func tokAt(toks []tok, lo, hi, pos int) int {
 		}
 	}
 	return lo
+}
+
+// tokFrom returns the first index k >= lo with toks[k].s >= pos, or
+// len(toks): the walk on from lo, in steps that double and then a binary
+// search (token starts increase; the walk is usually a sentence long).
+func tokFrom(toks []tok, lo, pos int) int {
+	if lo >= len(toks) || int(toks[lo].s) >= pos {
+		return lo
+	}
+	// toks[lo].s < pos, and toks[hi].s >= pos when hi < len(toks)
+	hi := lo + 1
+	for step := 2; hi < len(toks) && int(toks[hi].s) < pos; step *= 2 {
+		lo, hi = hi, hi+step
+	}
+	return tokAt(toks, lo+1, min(hi, len(toks)), pos)
 }
 
 // attachClocks puts a clock time on the day written next to it ("5 p.m.
@@ -565,6 +591,28 @@ func ampmBefore(body string, toks []tok, j int) bool {
 	return (m == "m" || m == "M") && (ap == "a" || ap == "p" || ap == "A" || ap == "P")
 }
 
+// lexID returns the lexicon entry of the lower-case word w as the
+// tokenizer gives it to a token of w, or 0.
+func (x *Extractor) lexID(w string) uint16 {
+	toks := x.lx.tokenizeRange(w, 0, len(w), nil)
+	if len(toks) != 1 || toks[0].k != tkWord || x.lx.words[toks[0].id] != w {
+		return 0
+	}
+	return toks[0].id
+}
+
+// afterSince is the function afterSince, deciding a word with a
+// lexicon entry by the entry: the word is "since" (in any case) when
+// the entry is.
+func (x *Extractor) afterSince(body string, toks []tok, a int) bool {
+	if a > 0 && toks[a-1].k == tkWord {
+		if id := toks[a-1].id; id != 0 && x.sinceID != 0 {
+			return id == x.sinceID
+		}
+	}
+	return afterSince(body, toks, a)
+}
+
 // afterSince reports whether the expression at token a follows "since"
 // (a bound of a comparison, not the time the narrative moves to).
 func afterSince(body string, toks []tok, a int) bool {
@@ -592,13 +640,13 @@ func (x *Extractor) localZone(body string, toks []tok, sa, sb int, a *Article) *
 		w := lowerASCII(body[toks[j].s:toks[j].e])
 		if j+1 < sb && toks[j+1].k == tkWord && toks[j+1].cap {
 			w2 := w + " " + lowerASCII(body[toks[j+1].s:toks[j+1].e])
-			if loc := x.places[w2]; loc != nil && !x.countries[w2] {
+			if loc, isCountry := x.place(w2); loc != nil && !isCountry {
 				return loc
 			} else if loc != nil && country == nil {
 				country = loc
 			}
 		}
-		if loc := x.places[w]; loc != nil && !x.countries[w] {
+		if loc, isCountry := x.place(w); loc != nil && !isCountry {
 			return loc
 		} else if loc != nil && country == nil {
 			country = loc
@@ -631,7 +679,7 @@ func (x *Extractor) localZone(body string, toks []tok, sa, sb int, a *Article) *
 	}
 	for _, dl := range dls {
 		for part := range strings.SplitSeq(dl, ",") {
-			if loc := x.places[strings.ToLower(strings.TrimSpace(part))]; loc != nil {
+			if loc, _ := x.place(strings.ToLower(strings.TrimSpace(part))); loc != nil {
 				return loc
 			}
 		}

@@ -19,28 +19,41 @@ type resolver struct {
 	// future one earlier than it on the day after.
 	pub time.Time
 
-	// memo holds the last few results of unitInterval and their TIMEX
-	// values, by (t, g): the mentions of an article land on few days,
-	// and time.Date in a zone is the resolver's main cost. unitInterval
-	// is a function of t and g (and loc, fixed per resolver), so a hit
-	// returns what the computation would.
+	// memo holds the last few results of unitIntervalOf by (t, g), for
+	// the intervals unitInterval cannot compute on day numbers:
+	// unitIntervalOf is a function of t and g (and loc, fixed per
+	// resolver), so a hit returns what the computation would.
 	memo [memoSlots]ivMemo
-	// zs is the zone period dayAt computes days in: the publication
-	// day's (set by the tagger), else that of the first day computed.
+	// zs is the zone period periodAt tries first: the publication
+	// day's (set by the tagger), else the first one it looked up.
 	zs zoneSpan
+	// zm holds the other zone periods periodAt looked up (shared with
+	// the worker's other resolvers of the same zone when the tagger
+	// sets it; a resolver makes its own when it is nil).
+	zm *zoneMemo
+	// tc, when not nil, caches TIMEX3 values across the articles of one
+	// worker (see timexCache).
+	tc *timexCache
+	// ad caches the anchor's date (see anchorDate).
+	ad anchorCivil
+	// last is the start and day number of the last unit interval
+	// computed on day numbers (see timex).
+	last dayOfStart
+	// plain turns every day-number and zone-period fast path off: the
+	// resolver then computes with time.Date, AddDate and Time.Date only
+	// (the reference of TestResolverFast).
+	plain bool
 }
 
 // memoSlots is the size of the resolver's memo (a power of two).
 const memoSlots = 8
 
-// ivMemo is one entry of the resolver's memo: unitInterval(t, g) = iv,
-// and timex, when not empty, is timexOf(iv).
+// ivMemo is one entry of the resolver's memo: unitInterval(t, g) = iv.
 type ivMemo struct {
-	ok    bool
-	g     Granularity
-	t     time.Time
-	iv    Interval
-	timex string
+	ok bool
+	g  Granularity
+	t  time.Time
+	iv Interval
 }
 
 // memoSlot returns the memo entry of (t, g).
@@ -54,8 +67,8 @@ func (r *resolver) day(y int, m time.Month, d int) time.Time {
 	return t
 }
 
-// unitInterval returns the unit g (day … century) containing t.
-func (r *resolver) unitInterval(t time.Time, g Granularity) Interval {
+// unitIntervalMemo returns unitIntervalOf(t, g), through the memo.
+func (r *resolver) unitIntervalMemo(t time.Time, g Granularity) Interval {
 	e := r.memoSlot(t, g)
 	if e.ok && e.t == t && e.g == g {
 		return e.iv
@@ -63,19 +76,6 @@ func (r *resolver) unitInterval(t time.Time, g Granularity) Interval {
 	iv := r.unitIntervalOf(t, g)
 	*e = ivMemo{ok: true, g: g, t: t, iv: iv}
 	return iv
-}
-
-// timex returns timexOf(iv), from the memo when iv is a unit interval
-// it holds.
-func (r *resolver) timex(iv Interval) string {
-	e := r.memoSlot(iv.Start, iv.Gran)
-	if e.ok && e.t == iv.Start && e.g == iv.Gran && e.iv.Start == iv.Start && e.iv.Gran == iv.Gran {
-		if e.timex == "" {
-			e.timex = timexOf(iv)
-		}
-		return e.timex
-	}
-	return timexOf(iv)
 }
 
 // unitIntervalOf computes unitInterval(t, g).
@@ -270,9 +270,11 @@ func podInterval(day time.Time, pod string) Interval {
 	return Interval{Start: time.Date(y, m, d, h0, 0, 0, 0, day.Location()), End: time.Date(y, m, d, h1, 0, 0, 0, day.Location()), Gran: GranPartOfDay, Approx: true}
 }
 
-// subIndex returns the index (1-based) of t's quarter, half, season or month.
-func subIndex(t time.Time, g Granularity) (idx, year int) {
-	m, y := int(t.Month()), t.Year()
+// subIndexOf returns the index (1-based) of the quarter, half, season
+// or month holding a day in month mo of year y, and the year it is
+// counted in.
+func subIndexOf(y int, mo time.Month, g Granularity) (idx, year int) {
+	m := int(mo)
 	switch g {
 	case GranQuarter:
 		return (m-1)/3 + 1, y
@@ -310,7 +312,8 @@ func (r *resolver) subStart(y int, g Granularity, n int) Interval {
 // a year: dir -1 strictly before the anchor's, +1 strictly after, 2 the
 // anchor's year, 0 by tense (past/unknown: on or before; future: on or after).
 func (r *resolver) pickYear(g Granularity, n, dir int, tense Tense) int {
-	cur, y := subIndex(r.anchor, g)
+	ay, am, _, _ := r.anchorDate()
+	cur, y := subIndexOf(ay, am, g)
 	switch dir {
 	case -1:
 		if n < cur {
@@ -421,7 +424,7 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 		if d.Unit == GranHour && !d.Unspecified && d.Amount != float64(int(d.Amount)) && d.Amount*60 == float64(int(d.Amount*60)) {
 			d.Amount, d.Unit = d.Amount*60, GranMinute // "half an hour" is PT30M
 		}
-		return Value{Kind: KindDuration, TIMEX: d.TIMEX3(), Mod: sp.mod, Dur: d}
+		return Value{Kind: KindDuration, TIMEX: r.durTIMEX(d), Mod: sp.mod, Dur: d}
 	case opVague:
 		return Value{Kind: sp.kind, TIMEX: sp.vague}
 	case opSet:
@@ -435,7 +438,7 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 	case opAbs:
 		y := sp.y
 		if y == 0 {
-			y = r.anchor.Year()
+			y, _, _, _ = r.anchorDate()
 			if sp.d == 0 {
 				y = r.pickYear(GranMonth, sp.m, 0, tense)
 			} else {
@@ -487,7 +490,7 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 	case opSubYear:
 		if sp.rule == "thanksgiving" {
 			// the fourth Thursday of November, in the year the tense points to
-			y := r.anchor.Year()
+			y, _, _, _ := r.anchorDate()
 			t := thanksgiving(r, y)
 			if tense == TenseFuture && t.Before(r.anchor) {
 				t = thanksgiving(r, y+1)
@@ -501,11 +504,11 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 		iv = r.subStart(y, sp.sub, sp.subN)
 	case opWeekday:
 		a := r.anchor
-		aw := int(a.Weekday())
+		_, _, _, aw := r.anchorDate()
 		var t time.Time
 		switch sp.dir {
 		case -1, 1, 2:
-			mon := a.AddDate(0, 0, -((aw + 6) % 7))
+			mon := r.addDate(a, 0, 0, -((aw + 6) % 7))
 			off := (sp.wd + 6) % 7
 			wk := 0
 			if sp.dir == -1 {
@@ -513,7 +516,7 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 			} else if sp.dir == 1 {
 				wk = 7
 			}
-			t = mon.AddDate(0, 0, wk+off)
+			t = r.addDate(mon, 0, 0, wk+off)
 		case 3:
 			base := a
 			if !r.refDay.IsZero() {
@@ -523,19 +526,19 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 			if diff == 0 {
 				diff = 7
 			}
-			t = base.AddDate(0, 0, diff)
+			t = r.addDate(base, 0, 0, diff)
 		default:
 			if tense == TenseFuture {
-				t = a.AddDate(0, 0, (sp.wd-aw+7)%7)
+				t = r.addDate(a, 0, 0, (sp.wd-aw+7)%7)
 			} else {
-				t = a.AddDate(0, 0, -((aw - sp.wd + 7) % 7))
+				t = r.addDate(a, 0, 0, -((aw - sp.wd + 7) % 7))
 			}
 		}
 		iv = r.unitInterval(t, GranDay)
 	case opDeictic:
-		iv = r.unitInterval(r.anchor.AddDate(0, 0, sp.n), GranDay)
+		iv = r.unitInterval(r.addDate(r.anchor, 0, 0, sp.n), GranDay)
 	case opMonthDay:
-		y, m, _ := r.anchor.Date()
+		y, m, _, _ := r.anchorDate()
 		t := r.day(y, m, sp.d)
 		if tense == TenseFuture && t.Before(r.anchor) {
 			t = r.day(y, m+1, sp.d)
@@ -550,15 +553,15 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 		g := sp.g
 		if g == GranWeekend && sp.dir == 5 {
 			// "the weekend": the last one in the past, the next one in the future
-			aw := int(r.anchor.Weekday())
+			_, _, _, aw := r.anchorDate()
 			var t time.Time
 			if tense == TenseFuture {
-				t = r.anchor.AddDate(0, 0, (6-aw+7)%7)
+				t = r.addDate(r.anchor, 0, 0, (6-aw+7)%7)
 				if aw == 0 {
 					t = r.anchor
 				}
 			} else {
-				t = r.anchor.AddDate(0, 0, -((aw - 6 + 7) % 7))
+				t = r.addDate(r.anchor, 0, 0, -((aw - 6 + 7) % 7))
 				if aw == 0 {
 					t = r.anchor
 				}
@@ -566,7 +569,7 @@ func (r *resolver) resolve(sp *spec, tense Tense) Value {
 			iv = r.unitInterval(t, GranWeekend)
 			break
 		}
-		base := shift(r.unitInterval(r.anchor, g).Start, g, sp.n)
+		base := r.shift(r.unitInterval(r.anchor, g).Start, g, sp.n)
 		iv = r.unitInterval(base, g)
 		if sp.sub != GranUnknown {
 			iv = r.subStart(iv.Start.Year(), sp.sub, sp.subN)
@@ -668,10 +671,10 @@ func (r *resolver) shifted(base Interval, sp *spec) Interval {
 	case GranHour, GranMinute, GranInstant:
 		return r.unitInterval(base.Start, GranDay)
 	case GranDecade:
-		t := base.Start.AddDate(10*sp.n, 0, 0)
+		t := r.addDate(base.Start, 10*sp.n, 0, 0)
 		return r.unitInterval(t, GranYear)
 	case GranCentury:
-		t := base.Start.AddDate(100*sp.n, 0, 0)
+		t := r.addDate(base.Start, 100*sp.n, 0, 0)
 		return r.unitInterval(t, GranYear)
 	}
 	out := g
@@ -687,18 +690,19 @@ func (r *resolver) shifted(base Interval, sp *spec) Interval {
 	var t time.Time
 	switch g {
 	case GranDay:
-		t = base.Start.AddDate(0, 0, sp.n)
+		t = r.addDate(base.Start, 0, 0, sp.n)
 	case GranWeek, GranWeekend:
-		t = base.Start.AddDate(0, 0, 7*sp.n)
+		t = r.addDate(base.Start, 0, 0, 7*sp.n)
 	case GranMonth:
-		t = base.Start.AddDate(0, sp.n, 0)
 		if out != GranDay {
-			t = shift(base.Start, GranMonth, sp.n)
+			t = r.shift(base.Start, GranMonth, sp.n)
+		} else {
+			t = r.addDate(base.Start, 0, sp.n, 0)
 		}
 	case GranQuarter:
-		t = shift(base.Start, GranQuarter, sp.n)
+		t = r.shift(base.Start, GranQuarter, sp.n)
 	case GranYear:
-		t = base.Start.AddDate(sp.n, 0, 0)
+		t = r.addDate(base.Start, sp.n, 0, 0)
 	default:
 		t = base.Start
 	}

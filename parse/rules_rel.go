@@ -1107,7 +1107,7 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 		if name, fixed, upper, ok := zoneWord(w); ok && (m.t[j].cap || w == "z") && (!upper || isUpperWord(m.text(j))) {
 			switch {
 			case name != "":
-				sp.zloc = m.x.zones[name]
+				sp.zloc = m.x.zone(name)
 			case fixed == 0:
 				sp.zone = "Z"
 				sp.zloc = time.UTC
@@ -1129,9 +1129,9 @@ func (m *matcher) clockZone(k int, sp *spec) int {
 			var loc *time.Location
 			e := j + 1
 			if name := regionZones[w]; name != "" {
-				loc = m.x.zones[name]
-			} else if loc = m.x.places[w]; loc == nil && e < len(m.t) && m.t[e].k == tkWord && m.t[e].cap {
-				loc, e = m.x.places[w+" "+m.lower(e)], e+1
+				loc = m.x.zone(name)
+			} else if loc = m.x.placeLoc(w); loc == nil && e < len(m.t) && m.t[e].k == tkWord && m.t[e].cap {
+				loc, e = m.x.placeLoc(w+" "+m.lower(e)), e+1
 			}
 			if loc != nil && m.w(e) == "time" {
 				sp.zloc = loc

@@ -41,6 +41,20 @@ func newTenseWords() map[string]byte {
 	return m
 }
 
+// signalIDs returns, for every lexicon entry, whether noSignal lets its
+// word through (false: classify finds no signal in a token of it). A
+// token has an entry only when its lower-case bytes are the entry's
+// ASCII word, so noSignal, which reads the bytes case-folded, gives the
+// token the entry's answer.
+func (x *Extractor) signalIDs() []bool {
+	sig := make([]bool, len(x.lx.words))
+	for id, w := range x.lx.words {
+		tk := tok{s: 0, e: int32(len(w)), k: tkWord}
+		sig[id] = !x.noSignal(w, &tk)
+	}
+	return sig
+}
+
 // tenseWord looks w up in tenseWords, after the tenseLead prefilter.
 func (x *Extractor) tenseWord(w string) (byte, bool) {
 	if x.tenseNoLead {
@@ -59,12 +73,29 @@ func (x *Extractor) tenseWord(w string) (byte, bool) {
 	return c, ok
 }
 
-// edStop lists words ending in -ed that are no verbs (a constant table).
-var edStop = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "breed": true, "bed": true, "red": true, "shed": true, "proceed": true, "exceed": true, "succeed": true, "indeed": true, "hundred": true, "sacred": true, "naked": true, "wicked": true, "kindred": true, "steed": true, "greed": true, "weed": true, "creed": true, "deed": true, "reed": true, "tweed": true, "bleed": true, "heed": true, "embed": true, "shred": true, "bred": true, "led": true, "wed": true, "ted": true, "ned": true, "fred": true}
+// edStop reports whether w is a word ending in -ed that is no verb (a
+// constant table, as a switch: classify asks it of every -ed word).
+func edStop(w string) bool {
+	switch w {
+	case "need", "speed", "seed", "feed", "breed", "bed", "red", "shed", "proceed", "exceed", "succeed", "indeed", "hundred", "sacred", "naked", "wicked", "kindred", "steed", "greed", "weed", "creed", "deed", "reed", "tweed", "bleed", "heed", "embed", "shred", "bred", "led", "wed", "ted", "ned", "fred":
+		return true
+	}
+	return false
+}
 
 // sameBase lists verbs whose past tense is their base form: past after a
 // singular subject ("the quake hit"), not after an auxiliary ("will hit").
 var sameBase = map[string]bool{"hit": true, "cut": true, "spread": true, "hurt": true, "cast": true, "burst": true, "split": true, "upset": true, "shut": true, "quit": true, "beat": true}
+
+// isSameBase is sameBase[w] as a switch (TestSameBaseSwitch checks that
+// they agree).
+func isSameBase(w string) bool {
+	switch w {
+	case "hit", "cut", "spread", "hurt", "cast", "burst", "split", "upset", "shut", "quit", "beat":
+		return true
+	}
+	return false
+}
 
 // lowerTok returns the lower-case text of token j (allocation-free for
 // lexicon words).
@@ -86,13 +117,17 @@ func (x *Extractor) lowerTok(body string, t []tok, j int) string {
 // to the right first when the expression opens its clause ("On Tuesday,
 // Putin accused …"). It returns the tense and the deciding word(s).
 func (x *Extractor) tenseAt(body string, t []tok, sa, sb, a, b int) (Tense, string) {
-	if ampmBefore(body, t, sa) {
+	// (ampmBefore's and retarget's first tests, made here: most
+	// expressions fail them)
+	if sa >= 4 && t[sa-1].k == tkPunct && ampmBefore(body, t, sa) {
 		// "3 p.m. Ottawa time, or …": a sentence break after "p.m." may be
 		// none; the clause reaches back over it
 		sa = clauseBack(body, t, sa-4)
 	}
-	if tn, s, ok := x.retarget(body, t, sa, a); ok {
-		return tn, s
+	if a-1 >= sa && t[a-1].k == tkWord && x.mayRetarget(t[a-1].id) {
+		if tn, s, ok := x.retarget(body, t, sa, a); ok {
+			return tn, s
+		}
 	}
 	if x.fronted(body, t, sa, a) {
 		if tn, s, ok := x.scanRight(body, t, b, sb); ok {
@@ -213,8 +248,9 @@ func (x *Extractor) noSignal(body string, tk *tok) bool {
 }
 
 // maySignal reports whether classify(body, t, j, lo, …) may find a
-// signal at token j, with no call: it refuses what is no word, and a
-// word outside the lexicon that is a name (capitalised after lo, as
+// signal at token j, with no call: it refuses what is no word, a
+// lexicon word noSignal refuses (read from sigIDs), and a word outside
+// the lexicon that is a name (capitalised after lo, as
 // classify refuses it) or has no -ed ending (every tense and signal
 // word is in the lexicon: TestAnyWords, TestSignalWords; such a word is
 // none of them and has no ending classify reads). classify decides the
@@ -224,7 +260,12 @@ func (x *Extractor) maySignal(body string, t []tok, j, lo int) bool {
 	if tk.k != tkWord {
 		return false
 	}
-	if tk.id != 0 || tk.hi {
+	if tk.id != 0 {
+		// a lexicon word: noSignal's answer for it, computed once per
+		// entry (sigIDs); classify decides the words it lets through
+		return x.sigIDs[tk.id]
+	}
+	if tk.hi {
 		return true // classify decides
 	}
 	// a word outside the lexicon: a name when capitalised after lo, else
@@ -233,12 +274,36 @@ func (x *Extractor) maySignal(body string, t []tok, j, lo int) bool {
 	return !(tk.cap && j > lo) && e-int(tk.s) >= 4 && body[e-2]|0x20 == 'e' && body[e-1]|0x20 == 'd'
 }
 
+// shortWord is the length of the longest word outside the lexicon that
+// prevShort's callers compare with ("whose", "no", "t", "i").
+const shortWord = 5
+
+// prevShort is classify's prev(k) (the lower-case word at token k when
+// k >= lo and it is a word, else "") for callers that compare it only
+// with lexicon words and words of at most shortWord letters: a longer
+// ASCII word outside the lexicon is none of them, and is returned as ""
+// rather than lowered (TestPrevShort).
+func (x *Extractor) prevShort(body string, t []tok, k, lo int) string {
+	if k < lo || k < 0 || t[k].k != tkWord {
+		return ""
+	}
+	if tk := &t[k]; tk.id == 0 && !tk.hi && tk.e-tk.s > shortWord {
+		return ""
+	}
+	return x.lowerTok(body, t, k)
+}
+
 // classify reads the signal at token j; dir tells the scan direction.
 func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string, bool) {
 	if t[j].k != tkWord || (t[j].cap && !x.lx.known(t[j].id) && j > lo) {
 		return 0, "", false // names are no tense signals
 	}
-	if x.noSignal(body, &t[j]) {
+	if id := t[j].id; id != 0 {
+		// a lexicon word: noSignal's answer, computed once (sigIDs)
+		if !x.sigIDs[id] {
+			return 0, "", false
+		}
+	} else if x.noSignal(body, &t[j]) {
 		return 0, "", false
 	}
 	w := x.lowerTok(body, t, j)
@@ -329,15 +394,16 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 			if w == "had" || w == "did" || w == "been" {
 				return TensePast, w, true
 			}
-			if p := prev(j - 1); p == "be" || p == "being" {
+			// (prevShort: every word compared is a lexicon word or short)
+			if p := x.prevShort(body, t, j-1, lo); p == "be" || p == "being" {
 				return 0, "", false // passive: the auxiliary before decides
 			}
 			if t[j].cap && j > lo {
 				return 0, "", false
 			}
-			if sameBase[w] {
+			if isSameBase(w) {
 				// "hit", "cut": past only without an auxiliary or "to"
-				switch prev(j - 1) {
+				switch x.prevShort(body, t, j-1, lo) {
 				case "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "ll", "not", "t", "did", "does", "do", "they", "we", "you", "i":
 					return 0, "", false
 				}
@@ -406,8 +472,9 @@ func (x *Extractor) classify(body string, t []tok, j, lo, hi int) (Tense, string
 		}
 	}
 	// regular past / participle: -ed
-	if len(w) >= 4 && strings.HasSuffix(w, "ed") && !edStop[w] && !t[j].cap {
-		switch p := prev(j - 1); p {
+	if len(w) >= 4 && strings.HasSuffix(w, "ed") && !edStop(w) && !t[j].cap {
+		// (prevShort: every word below is a lexicon word or short)
+		switch p := x.prevShort(body, t, j-1, lo); p {
 		case "a", "an", "the", "its", "his", "her", "their", "our", "your", "this", "these", "those", "whose", "every", "each", "no":
 			return 0, "", false // an adjective: "a televised debate"
 		case "be", "being":
@@ -492,10 +559,20 @@ func planWord(w string) bool {
 // a day and month written with it is the nearest such date, before or
 // after the publication.
 func planSignal(s string) bool {
-	if strings.HasPrefix(s, "was ") || strings.HasPrefix(s, "were ") || strings.HasPrefix(s, "had been ") {
-		return true
+	if len(s) < 4 {
+		return false // every plan signal is longer: "was …", "… to"
 	}
-	if !strings.HasSuffix(s, " to") {
+	switch s[0] { // most signals start with neither letter
+	case 'w':
+		if strings.HasPrefix(s, "was ") || strings.HasPrefix(s, "were ") {
+			return true
+		}
+	case 'h':
+		if strings.HasPrefix(s, "had been ") {
+			return true
+		}
+	}
+	if s[len(s)-3:] != " to" {
 		return false
 	}
 	v, _, _ := strings.Cut(s, " ")
@@ -505,6 +582,13 @@ func planSignal(s string) bool {
 // rescheduleVerbs move a planned event to a new date: "postponed the
 // verdict to March 20", "was moved to May 31" (a constant table).
 var rescheduleVerbs = map[string]bool{"postponed": true, "postpone": true, "postpones": true, "delayed": true, "delay": true, "delays": true, "moved": true, "move": true, "moves": true, "pushed": true, "push": true, "pushes": true, "deferred": true, "defer": true, "defers": true, "adjourned": true, "adjourn": true, "adjourns": true, "rescheduled": true, "reschedule": true, "reschedules": true, "brought": true, "bring": true, "brings": true, "extended": true, "extend": true, "extends": true, "put": true, "puts": true}
+
+// mayRetarget reports whether a word token with lexicon entry id may be
+// "to" or "until" (the words retarget starts from): a token with an
+// entry is the entry's word, in some case; one without may be anything.
+func (x *Extractor) mayRetarget(id uint16) bool {
+	return id == 0 || id == x.toID || id == x.untilID
+}
 
 // retarget finds a rescheduling verb governing "to"/"until" right before
 // the expression at a, in the same clause: "postponed its verdict … to

@@ -243,3 +243,86 @@ func TestMaySignal(t *testing.T) {
 		t.Error("maySignal refuses no token")
 	}
 }
+
+// TestLexiconShortcuts checks the tagger's answers read from lexicon
+// entries against the byte-level tests they stand for, on every token of
+// the test texts: sigIDs against noSignal, afterSince by entry against
+// the function afterSince, and mayRetarget (a token it refuses is never
+// "to" or "until").
+func TestLexiconShortcuts(t *testing.T) {
+	x := NewExtractor(Options{})
+	for _, w := range []string{"to", "until", "since"} {
+		if x.lexID(w) == 0 {
+			t.Errorf("lexID(%q) = 0: the shortcut is off", w)
+		}
+	}
+	texts := segmentTexts(t)
+	texts["built"] = "Since May, SINCE then, since 2020 (since). To Paris, TO me, to date; Until then, UNTIL, until. Sincere Tomorrow Untill sınce."
+	checked := map[string]int{}
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		body := texts[name]
+		toks := x.lx.tokenize(body, nil)
+		for j := range toks {
+			tk := &toks[j]
+			if tk.k == tkWord && tk.id != 0 {
+				checked["sig"]++
+				if got, want := x.sigIDs[tk.id], !x.noSignal(body, tk); got != want {
+					t.Fatalf("%s: token %q: sigIDs %v, noSignal says %v", name, body[tk.s:tk.e], got, want)
+				}
+			}
+			if got, want := x.afterSince(body, toks, j), afterSince(body, toks, j); got != want {
+				t.Fatalf("%s: token %d: afterSince by entry %v, by bytes %v", name, j, got, want)
+			}
+			if want := body[tk.s:tk.e]; tk.k == tkWord && !x.mayRetarget(tk.id) && (want == "to" || want == "until") {
+				t.Fatalf("%s: token %d %q refused by mayRetarget", name, j, want)
+			}
+			if j > 0 && x.afterSince(body, toks, j) {
+				checked["since"]++
+			}
+		}
+	}
+	if checked["sig"] == 0 || checked["since"] < 3 {
+		t.Errorf("too few tokens checked: %v", checked)
+	}
+}
+
+// TestPrevShort checks prevShort against classify's prev on every token
+// of the test texts: they agree on every lexicon word and every word of
+// at most shortWord letters (the only words prevShort's callers compare
+// with: the lists below), and prevShort gives "" or prev's word on the
+// rest.
+func TestPrevShort(t *testing.T) {
+	x := NewExtractor(Options{})
+	for _, w := range []string{"be", "being", "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "ll", "not", "t", "did", "does", "do", "they", "we", "you", "i",
+		"a", "an", "the", "its", "his", "her", "their", "our", "your", "this", "these", "those", "whose", "every", "each", "no", "is", "are", "am"} {
+		if !x.lx.has(w) && len(w) > shortWord {
+			t.Errorf("%q is compared with prevShort's word but is neither a lexicon word nor short", w)
+		}
+	}
+	texts := segmentTexts(t)
+	texts["built"] = "Whose plan? No Deal was Reached; the i-th T-shirt; Officials Announced it, televised Debates ended. Café owners Rated it."
+	long := 0
+	for _, name := range slices.Sorted(maps.Keys(texts)) {
+		body := texts[name]
+		toks := x.lx.tokenize(body, nil)
+		for k := range toks {
+			for _, lo := range []int{k, k + 1, 0} {
+				ref := ""
+				if k >= lo && toks[k].k == tkWord {
+					ref = x.lowerTok(body, toks, k)
+				}
+				got := x.prevShort(body, toks, k, lo)
+				if got == ref {
+					continue
+				}
+				if got != "" || x.lx.has(ref) || len(ref) <= shortWord {
+					t.Fatalf("%s: token %d %q: prevShort %q, prev %q", name, k, body[toks[k].s:toks[k].e], got, ref)
+				}
+				long++
+			}
+		}
+	}
+	if long == 0 {
+		t.Error("prevShort lowered every word")
+	}
+}
