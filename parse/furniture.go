@@ -30,6 +30,12 @@ const (
 	reasonTail       = "tail"
 )
 
+// Paragraph rules (paraInfo.rule).
+const (
+	paraMenu uint8 = iota + 1
+	paraPromotion
+)
+
 // Trigger words, looked up once per word of the body. The commonest
 // function words ("the", "to", "of", …) are not triggers: in a phrase
 // they are wAny, which matches any one word.
@@ -192,6 +198,15 @@ func functionWord(id uint8) bool {
 	return false
 }
 
+// functionWords marks the trigger ids functionWord reports (a constant
+// table: one load instead of the switch).
+var functionWords = func() (t [256]bool) {
+	for id := range t {
+		t[id] = functionWord(uint8(id))
+	}
+	return t
+}()
+
 // triggerLens holds, for each pair of first letters (a..z, then 26 for a
 // one-letter word) at index first*32+second, a bit per length of the
 // trigger words that start with them: a word that fails it is no trigger.
@@ -291,7 +306,7 @@ type feat struct {
 
 func (f *feat) add(id uint8, word int) {
 	f.mask[id>>6] |= 1 << (id & 63)
-	if !functionWord(id) {
+	if !functionWords[id] {
 		f.anchors++
 	}
 	if f.n < len(f.ids) {
@@ -491,14 +506,6 @@ func scanMark(t string, i int, f *feat, inQuote *bool) {
 // A token that crosses the segment's edge (never seen in practice) falls
 // back to the byte scan, so the result is always scanSegment's.
 func scanSegmentToks(body string, s, e int, toks []tok, k int, f *feat, inQuote *bool) int {
-	return scanSegmentLex(body, s, e, toks, k, nil, f, inQuote)
-}
-
-// scanSegmentLex is scanSegmentToks with the trigger id of each word
-// taken from fws, indexed by lexicon entry (lexicon.fws of the tokenizer
-// that made toks), when fws is not nil, instead of looking the word up
-// here.
-func scanSegmentLex(body string, s, e int, toks []tok, k int, fws []uint8, f *feat, inQuote *bool) int {
 	// skip the tokens of the long segments in between: the first token
 	// starting at or after s, or the one before it if it reaches past s
 	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
@@ -512,16 +519,6 @@ func scanSegmentLex(body string, s, e int, toks []tok, k int, fws []uint8, f *fe
 	word := 0
 	j := k
 	for ; j < len(toks) && int(toks[j].s) < e; j++ {
-		if fws != nil && word >= 2 {
-			// the plain words (no trigger, not first or second, inside
-			// the segment), a run at a time: only counted
-			m := plainRun(toks[j:], fws, e)
-			word += m
-			j += m
-			if j >= len(toks) || int(toks[j].s) >= e {
-				break
-			}
-		}
 		tk := &toks[j]
 		i, te := int(tk.s)-s, int(tk.e)-s
 		if i < 0 || te > len(t) {
@@ -538,17 +535,6 @@ func scanSegmentLex(body string, s, e int, toks []tok, k int, fws []uint8, f *fe
 				// letters beyond ASCII: the byte scan splits the word
 				// into its ASCII runs, as scanSegment does
 				word = scanRange(t, i, te, f, inQuote, word)
-				continue
-			}
-			if fws != nil {
-				// the lexicon holds every trigger word (TestAnyWords)
-				id := fws[tk.id]
-				if word >= 2 && id == wNone {
-					word++ // no trigger, not first or second: only counted
-					continue
-				}
-				recordWord(t, i, te, id, f, inQuote, word)
-				word++
 				continue
 			}
 			if n := te - i; word >= 2 && (n >= 16 || triggerLens[pairIndex(t, i, n)]&(1<<n) == 0) {
@@ -573,6 +559,17 @@ func scanSegmentLex(body string, s, e int, toks []tok, k int, fws []uint8, f *fe
 	}
 	f.words = word
 	return j
+}
+
+// scanSegmentLex is scanSegmentToks with the trigger id of each word
+// taken from fws, indexed by lexicon entry (lexicon.fws of the tokenizer
+// that made toks), when fws is not nil (scanSegmentFast), instead of
+// looking the word up here.
+func scanSegmentLex(body string, s, e int, toks []tok, k int, fws []uint8, f *feat, inQuote *bool) int {
+	if fws != nil {
+		return scanSegmentFast(body, s, e, toks, k, fws, f, inQuote)
+	}
+	return scanSegmentToks(body, s, e, toks, k, f, inQuote)
 }
 
 // plainMin is the length above which a segment may be plain (see
@@ -619,6 +616,15 @@ func plainSegment(body string, s, e int, toks []tok, k int, in bool) (next int, 
 		return k, false, in
 	}
 	j := k
+	// four tokens a step while they all start in the segment and none
+	// needs a look; the loop below reads the token that stops it
+	for j+4 <= len(toks) {
+		q := toks[j : j+4 : j+4]
+		if int(q[3].s) >= e || (q[0].cls|q[1].cls|q[2].cls|q[3].cls)&(clsPlainBlock|clsPlainStop) != 0 {
+			break
+		}
+		j += 4
+	}
 	for ; j < len(toks) && int(toks[j].s) < e; j++ {
 		tk := &toks[j]
 		// the token's class says whether its entry's trigger word is one
@@ -652,36 +658,6 @@ func plainSegment(body string, s, e int, toks []tok, k int, in bool) (next int, 
 	return j, true, in
 }
 
-// chainAddr returns the addr the word scan gives segment i of paragraph
-// p: it scans the paragraph's segments up to i, carrying the quotation
-// marks' state as markFurniture does.
-func chainAddr(body string, segs []Segment, p paraInfo, i int) int32 {
-	var f feat
-	inQuote := false
-	for k := p.from; k <= i; k++ {
-		sg := segs[k]
-		if sg.Len() > maxScan {
-			inQuote = false
-			continue
-		}
-		f = feat{}
-		scanSegment(body[sg.Start:sg.End], &f, &inQuote)
-	}
-	return int32(f.addr)
-}
-
-// plainRun returns how many tokens from ts[0] on are plain words for the
-// furniture scan: ASCII words that are no trigger (fws) and end by e.
-func plainRun(ts []tok, fws []uint8, e int) int {
-	for k := range ts {
-		tk := &ts[k]
-		if int(tk.e) > e || tk.k != tkWord || tk.hi || fws[tk.id] != wNone {
-			return k
-		}
-	}
-	return len(ts)
-}
-
 // pairIndex returns the triggerLens index of the word t[i:i+n] (ASCII
 // letters, n >= 1).
 func pairIndex(t string, i, n int) int {
@@ -699,12 +675,22 @@ type segInfo struct {
 	digits, colonMid bool
 	promo            bool
 	// lazyAddr marks a plain segment (see plainSegment) whose words were
-	// not scanned: addr is computed when markTail needs it (chainAddr).
+	// not scanned: addr is computed when markTail needs it (tokAddr).
 	lazyAddr bool
+	// qin is the state of quotation marks the word scan carries into a
+	// plain segment, and k the index of a token at or before the
+	// segment's first one (when tokens are given), for a plain segment
+	// and a segment too long to scan: what markTail needs to count the
+	// segment's addresses to the reader from the tokens (tokAddr).
+	qin bool
+	k   int32
 }
 
-// segmentReason applies the sentence-level rules.
-func segmentReason(body string, sg Segment, f *feat) (reason string, promo bool) {
+// segmentReason applies the sentence-level rules. toks, when not nil, are
+// the body's tokens, toks[k:] those from the segment on, and fws the
+// trigger id of each lexicon entry (see scanSegmentLex): the gate before
+// the call-to-action rules then reads the tokens instead of the bytes.
+func segmentReason(body string, sg Segment, f *feat, toks []tok, k int, fws []uint8) (reason string, promo bool) {
 	n := sg.Len()
 	text := body[sg.Start:sg.End]
 	found := f.match()
@@ -724,7 +710,13 @@ func segmentReason(body string, sg Segment, f *feat) (reason string, promo bool)
 		return reasonPromotion, true
 	}
 	if f.mask[0]&ctaMask[0] != 0 || f.mask[1]&ctaMask[1] != 0 || f.mask[2]&ctaMask[2] != 0 {
-		if callToAction(text) {
+		maybe := false
+		if fws != nil {
+			maybe = ctaVerbFirstToks(body, sg.Start, sg.End, toks, k, fws)
+		} else {
+			maybe = ctaVerbFirst(text)
+		}
+		if maybe && callToAction(text) {
 			return reasonPromotion, true
 		}
 	}
@@ -884,73 +876,86 @@ func markFurniture(body string, toks []tok, fws []uint8, segs []Segment, paras [
 	}
 	var f feat
 	k := 0 // the first token not before the segment, when toks are given
-	for _, p := range paras {
+	labels := false
+	for pi := range paras {
+		p := &paras[pi]
 		inQuote := false
+		// the paragraph rules' counts (see below), as the segments are
+		// scanned: menuLike is false for a segment too long to scan and
+		// for a plain one (longer than a menu entry), and neither is a
+		// promotion
+		menu, nPromo, long := 0, 0, false
 		for i := p.from; i < p.to; i++ {
-			sg := segs[i]
-			if sg.Len() > maxScan {
-				infos[i].words = -1
+			sg := &segs[i]
+			n := sg.Len()
+			if n > maxScan {
+				infos[i].words, infos[i].k = -1, int32(k)
 				inQuote = false
+				long = long || n > 250
 				continue
 			}
-			if fws != nil && sg.Len() > plainMin {
+			if fws != nil && n > plainMin {
 				if kp, ok, q := plainSegment(body, sg.Start, sg.End, toks, k, inQuote); ok {
 					// what the word scan would find, without it
+					infos[i] = segInfo{lazyAddr: true, qin: inQuote, k: int32(k)}
 					k = kp
-					text := body[sg.Start:sg.End]
 					inQuote = q
-					infos[i] = segInfo{lazyAddr: true}
-					if isCredit(text) {
-						segs[i].Furniture, segs[i].Reason = true, reasonCredit
+					if isCredit(body[sg.Start:sg.End]) {
+						sg.Furniture, sg.Reason = true, reasonCredit
 					}
 					continue
 				}
 			}
 			f = feat{}
+			k0 := k
 			if toks != nil {
 				k = scanSegmentLex(body, sg.Start, sg.End, toks, k, fws, &f, &inQuote)
 			} else {
 				scanSegment(body[sg.Start:sg.End], &f, &inQuote)
 			}
 			infos[i] = segInfo{words: int32(f.words), addr: int32(f.addr), digits: f.digits, colonMid: f.colonMid}
-			if r, pr := segmentReason(body, sg, &f); r != "" {
-				segs[i].Furniture, segs[i].Reason = true, r
+			if r, pr := segmentReason(body, *sg, &f, toks, k0, fws); r != "" {
+				sg.Furniture, sg.Reason = true, r
 				infos[i].promo = pr
+				labels = labels || r == reasonLabel
+				if pr {
+					nPromo++
+				}
 			}
+			if menuLike(body, *sg, infos[i]) {
+				menu++
+			}
+		}
+		// Paragraph rules: menus, and promotion blocks (applied below,
+		// after the labels).
+		n := p.to - p.from
+		switch {
+		case n >= 3 && menu >= 3 && menu*2 >= n:
+			p.rule = paraMenu
+		case nPromo > 0 && !long && nPromo*3 >= n:
+			p.rule = paraPromotion
+		default:
+			p.rule = 0
 		}
 	}
 	// A bare label ("Published", "Updated") labels the short line after
 	// it: "Published\n3 December 2025, 8:40am" is furniture, date and all.
-	for i := 0; i+1 < len(segs); i++ {
+	for i := 0; labels && i+1 < len(segs); i++ {
 		if segs[i].Reason == reasonLabel && infos[i].words == 1 && !segs[i+1].Furniture &&
 			segs[i+1].Len() <= 50 && infos[i+1].digits && segs[i+1].Para <= segs[i].Para+1 {
 			segs[i+1].Furniture, segs[i+1].Reason = true, reasonLabel
 		}
 	}
-	// Paragraph rules: menus, and promotion blocks.
 	for _, p := range paras {
-		n := p.to - p.from
-		menu, nPromo, long := 0, 0, false
-		for i := p.from; i < p.to; i++ {
-			if menuLike(body, segs[i], infos[i]) {
-				menu++
-			}
-			if infos[i].promo {
-				nPromo++
-			}
-			if segs[i].Len() > 250 {
-				long = true
-			}
-		}
-		switch {
-		case n >= 3 && menu >= 3 && menu*2 >= n:
+		switch p.rule {
+		case paraMenu:
 			markRange(segs[p.from:p.to], reasonMenu)
-		case nPromo > 0 && !long && nPromo*3 >= n:
+		case paraPromotion:
 			markRange(segs[p.from:p.to], reasonPromotion)
 		}
 	}
 	markRepeats(body, segs, paras)
-	markTail(body, segs, paras, infos)
+	markTail(body, toks, fws, segs, paras, infos)
 }
 
 func markRange(segs []Segment, reason string) {
@@ -988,7 +993,7 @@ func markRepeatsIn(body string, segs []Segment, paras []paraInfo, table []int32)
 	slots := len(table)
 	used := 0
 	for i := range segs {
-		sg := segs[i]
+		sg := &segs[i]
 		n := sg.Len()
 		if n > maxScan || (n < 24 && (n < 8 || endsSentence(body, sg.Start, sg.End))) {
 			continue
@@ -1006,7 +1011,7 @@ func markRepeatsIn(body string, segs []Segment, paras []paraInfo, table []int32)
 				used++
 				break
 			}
-			if o := segs[e-1]; o.Len() == n && body[o.Start:o.End] == k {
+			if o := &segs[e-1]; o.Len() == n && body[o.Start:o.End] == k {
 				j = int(e - 1)
 				break
 			}
@@ -1034,9 +1039,7 @@ func markRepeatsIn(body string, segs []Segment, paras []paraInfo, table []int32)
 // repeatHash hashes a segment of at least 8 bytes into [0, 1024).
 func repeatHash(k string) int {
 	n := len(k)
-	a := uint64(k[0]) | uint64(k[1])<<8 | uint64(k[2])<<16 | uint64(k[3])<<24 | uint64(k[4])<<32 | uint64(k[5])<<40 | uint64(k[6])<<48 | uint64(k[7])<<56
-	t := k[n-8:]
-	b := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 | uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	a, b := load8(k, 0), load8(k, n-8) // the first and last eight bytes, little-endian
 	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
 	return int(h >> 54)
 }
@@ -1056,8 +1059,11 @@ func captionPara(segs []Segment, paras []paraInfo, p int) bool {
 // final punctuation ("A message from …:", "Dear readers,") and
 // paragraphs addressed to the reader ("we", "our", "you" outside quotes:
 // a donation letter), it marks everything from the first furniture
-// paragraph of that run to the end.
-func markTail(body string, segs []Segment, paras []paraInfo, infos []segInfo) {
+// paragraph of that run to the end. toks and fws, when not nil, are the
+// body's tokens and the lexicon's trigger ids (see segmentLex): the
+// addresses of the segments the word scan skipped are then counted from
+// the tokens (tokAddr).
+func markTail(body string, toks []tok, fws []uint8, segs []Segment, paras []paraInfo, infos []segInfo) {
 	start := len(paras)
 	for p := len(paras) - 1; p >= 0; p-- {
 		pi := paras[p]
@@ -1077,12 +1083,21 @@ func markTail(body string, segs []Segment, paras []paraInfo, infos []segInfo) {
 		}
 		addr, inQuote := 0, false
 		for i := pi.from; i < pi.to && addr < 2; i++ {
-			if infos[i].words < 0 {
+			switch sg := segs[i]; {
+			case infos[i].words < 0 && fws != nil:
+				// (words stays -1: tokAddr counts none, and nothing
+				// reads them after this)
+				infos[i].addr = int32(tokAddr(body, sg.Start, sg.End, toks, int(infos[i].k), fws, &inQuote))
+			case infos[i].words < 0:
 				var f feat
-				scanSegment(body[segs[i].Start:segs[i].End], &f, &inQuote)
+				scanSegment(body[sg.Start:sg.End], &f, &inQuote)
 				infos[i].words, infos[i].addr = int32(f.words), int32(f.addr)
-			} else if infos[i].lazyAddr {
-				infos[i].addr, infos[i].lazyAddr = chainAddr(body, segs, pi, i), false
+			case infos[i].lazyAddr:
+				// the quotation marks' state the word scan carried into
+				// the segment, which a byte scan of the paragraph's
+				// segments up to it finds again (chainAddr, in the tests)
+				q := infos[i].qin
+				infos[i].addr, infos[i].lazyAddr = int32(tokAddr(body, sg.Start, sg.End, toks, int(infos[i].k), fws, &q)), false
 			}
 			addr += int(infos[i].addr)
 		}

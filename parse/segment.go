@@ -70,21 +70,28 @@ func segmentLex(body string, toks []tok, fws []uint8, stops []int32, sc *segScra
 		// the loop of splitBody, with a paras slice that does not escape
 		// (its first appends stay on the stack)
 		var paras []paraInfo
+		var nf stopFinder
 		out := make([]Segment, 0, need)
 		i, para := 0, 0
 		for i < len(body) {
-			ps, pe, next := nextParagraph(body, i)
+			ps, pe, next, multi := nextParagraph(body, i, nil)
 			if ps < 0 {
 				break
 			}
 			first := len(out)
-			out = splitParagraph(body, ps, pe, para, out, nil)
+			out = splitParagraph(body, ps, pe, para, multi, out, nil, &nf)
 			paras = append(paras, paraInfo{start: ps, end: pe, from: first, to: len(out)})
 			para++
 			i = next
 		}
 		markFurniture(body, toks, fws, out, paras, nil)
 		return out
+	}
+	if stops != nil {
+		// each segment but the body's last ends before a stop of its
+		// own (its split point, or the line feed after its paragraph):
+		// room for all, so that emit never grows the slice
+		need = max(need, len(stops)+1)
 	}
 	out := sc.segs[:0]
 	if cap(out) < need {
@@ -101,16 +108,25 @@ func segmentLex(body string, toks []tok, fws []uint8, stops []int32, sc *segScra
 }
 
 // splitBody appends the sentences of body to out and its paragraphs to
-// paras.
+// paras. sl, when not nil, lists the body's stops (see stopList): the
+// paragraph finder then walks its line feeds instead of searching the
+// bytes for them, and the sentence splitter reads its stops.
 func splitBody(body string, out []Segment, paras []paraInfo, sl *stopList) ([]Segment, []paraInfo) {
+	var nl *stopList
+	var nf stopFinder
+	if sl != nil {
+		// a cursor of its own: the line finder runs a paragraph ahead of
+		// the sentence splitter
+		nl = &stopList{pos: sl.pos}
+	}
 	i, para := 0, 0
 	for i < len(body) {
-		ps, pe, next := nextParagraph(body, i)
+		ps, pe, next, multi := nextParagraph(body, i, nl)
 		if ps < 0 {
 			break
 		}
 		first := len(out)
-		out = splitParagraph(body, ps, pe, para, out, sl)
+		out = splitParagraph(body, ps, pe, para, multi, out, sl, &nf)
 		paras = append(paras, paraInfo{start: ps, end: pe, from: first, to: len(out)})
 		para++
 		i = next
@@ -122,6 +138,10 @@ func splitBody(body string, out []Segment, paras []paraInfo, sl *stopList) ([]Se
 type paraInfo struct {
 	start, end int
 	from, to   int
+	// rule is the paragraph rule markFurniture applies to the whole
+	// paragraph: paraMenu, paraPromotion or 0 (a number, so that a
+	// paraInfo holds no pointer).
+	rule uint8
 }
 
 // spaceLen returns the length of the white-space character at body[i]
@@ -184,25 +204,41 @@ func lineEnd(body string, i int) int {
 
 // nextParagraph finds the next paragraph at or after i: ps is the start of
 // its first non-blank line, pe the end of its last non-blank line (before
-// the newline) and next where to continue. ps is -1 when none is left.
-func nextParagraph(body string, i int) (ps, pe, next int) {
+// the newline) and next where to continue; multi reports whether it has
+// more than one line. ps is -1 when none is left. nl, when not nil, is a
+// cursor on the body's stops (see stopList) that finds the line ends; its
+// queries must move forward, from one call to the next.
+func nextParagraph(body string, i int, nl *stopList) (ps, pe, next int, multi bool) {
 	ps = -1
 	for i < len(body) {
-		e := lineEnd(body, i)
-		blank := lineBlank(body, i, e)
+		var e int
+		if nl != nil {
+			if ps >= 0 && body[i] == '\n' {
+				// an empty line after the paragraph (the usual
+				// "\n\n"): no search for its end
+				return ps, pe, i + 1, multi
+			}
+			e = nl.lineEnd(body, i)
+		} else {
+			e = lineEnd(body, i)
+		}
+		blank := false // a line that starts with printable ASCII is not blank
+		if nl == nil || body[i]-'!' >= 0x7f-'!' {
+			blank = lineBlank(body, i, e)
+		}
 		if ps < 0 {
 			if !blank {
 				ps, pe = i, e
 			}
 		} else {
 			if blank {
-				return ps, pe, e + 1
+				return ps, pe, e + 1, multi
 			}
-			pe = e
+			pe, multi = e, true
 		}
 		i = e + 1
 	}
-	return ps, pe, len(body)
+	return ps, pe, len(body), multi
 }
 
 // trimSpan trims white space from both ends of body[s:e].
@@ -375,21 +411,47 @@ func bulletAt(body string, i, lim int) bool {
 	return n > 0 && i+n < lim && spaceLen(body, i+n) > 0
 }
 
-// splitParagraph appends the sentences of body[ps:pe] to out.
-func splitParagraph(body string, ps, pe, para int, out []Segment, sl *stopList) []Segment {
+// splitParagraph appends the sentences of body[ps:pe] to out; multi
+// reports whether the paragraph has more than one line. It finds the
+// stops with sl when it is not nil, else with nf (reset here: the caller
+// only lends its room).
+func splitParagraph(body string, ps, pe, para int, multi bool, out []Segment, sl *stopList, nf *stopFinder) []Segment {
 	wrap := false
-	if lineEnd(body, ps) < pe {
+	if multi {
 		wrap = wrapped(body, ps, pe)
 	}
 	emit := func(s, e int) {
-		s, e = trimSpan(body, s, e)
-		if e > s {
-			out = append(out, Segment{Span: Span{s, e}, Para: para})
+		if !(s < e && body[s]-'!' < 0x7f-'!' && body[e-1]-'!' < 0x7f-'!') {
+			s, e = trimSpan(body, s, e) // trimSpan's own first test, inline
 		}
+		if e <= s {
+			return
+		}
+		if n := len(out); n < cap(out) {
+			// in place, field by field (TestEmitFields checks that
+			// these are all of Segment's fields): a Segment holds a
+			// string, and storing a whole one, or appending it, goes
+			// through the write barrier while the collector runs; the
+			// slot's Reason is cleared only when a reused buffer left
+			// one
+			out = out[:n+1]
+			sg := &out[n]
+			sg.Span, sg.Para, sg.Furniture = Span{s, e}, para, false
+			if sg.Reason != "" {
+				sg.Reason = ""
+			}
+			return
+		}
+		out = append(out, Segment{Span: Span{s, e}, Para: para})
 	}
-	s := skipSpace(body, ps, pe)
+	s := ps
+	if body[s]-'!' >= 0x7f-'!' {
+		s = skipSpace(body, ps, pe) // not printable ASCII
+	}
 	j := s
-	nf := stopFinder{body: body[:pe], pos: [5]int{-1, -1, -1, -1, -1}}
+	if sl == nil {
+		*nf = stopFinder{body: body[:pe], pos: [5]int{-1, -1, -1, -1, -1}}
+	}
 	for j < pe {
 		if sl != nil {
 			j = sl.next(j, pe)
@@ -411,38 +473,48 @@ func splitParagraph(body string, ps, pe, para int, out []Segment, sl *stopList) 
 			}
 			j++
 		case c == '.' || c == '!' || c == '?' || (c == 0xE2 && j+2 < pe && body[j+1] == 0x80 && body[j+2] == 0xA6):
-			k, single := j, c == '.'
-			dots := 0
-			for k < pe {
-				if body[k] == '.' || body[k] == '!' || body[k] == '?' {
-					if body[k] == '.' {
-						dots++
+			k, m, single := j+1, j+2, c == '.'
+			switch {
+			case c != 0xE2 && m < pe && body[k] == ' ' && body[m]-'!' < 0x7f-'!':
+				// the usual ". X": no run of stops, no closers, one
+				// space before printable ASCII (what the loops below
+				// find)
+			case c != 0xE2 && k == pe:
+				j = pe // the paragraph's last byte
+				continue
+			default:
+				k = j
+				for k < pe {
+					if body[k] == '.' || body[k] == '!' || body[k] == '?' {
+						k++
+						continue
 					}
-					k++
-					continue
-				}
-				if body[k] == 0xE2 && k+2 < pe && body[k+1] == 0x80 && body[k+2] == 0xA6 {
-					single = false
-					k += 3
-					continue
-				}
-				break
-			}
-			if k-j > 1 {
-				single = false
-			}
-			for k < pe {
-				n := closerAt(body, k)
-				if n == 0 {
+					if body[k] == 0xE2 && k+2 < pe && body[k+1] == 0x80 && body[k+2] == 0xA6 {
+						single = false
+						k += 3
+						continue
+					}
 					break
 				}
-				k += n
+				if k-j > 1 {
+					single = false
+				}
+				for k < pe {
+					n := closerAt(body, k)
+					if n == 0 {
+						break
+					}
+					k += n
+				}
+				if k < pe && spaceLen(body, k) == 0 {
+					j = k // inside a token: "U.S", "3.5", "4.20pm", "Yahoo!Inc"
+					continue
+				}
+				m = k + 1
+				if !(m < pe && body[k] == ' ' && body[m]-'!' < 0x7f-'!') {
+					m = skipSpace(body, k, pe) // not the usual one space before printable ASCII
+				}
 			}
-			if k < pe && spaceLen(body, k) == 0 {
-				j = k // inside a token: "U.S", "3.5", "4.20pm", "Yahoo!Inc"
-				continue
-			}
-			m := skipSpace(body, k, pe)
 			if m >= pe {
 				j = pe
 				continue
@@ -505,13 +577,33 @@ type stopList struct {
 // before pe. The other bytes stopFinder stops at (the lead byte of other
 // runes than "…") are no stops: the splitter only steps over them.
 func (l *stopList) next(j, pe int) int {
-	for l.k < len(l.pos) && int(l.pos[l.k]) < j {
-		l.k++
+	pos, k := l.pos, l.k
+	for k < len(pos) && int(pos[k]) < j {
+		k++
 	}
-	if l.k < len(l.pos) && int(l.pos[l.k]) < pe {
-		return int(l.pos[l.k])
+	l.k = k
+	if k < len(pos) && int(pos[k]) < pe {
+		return int(pos[k])
 	}
 	return pe
+}
+
+// lineEnd returns the index of the first line feed at or after i, or
+// len(body), as the package's lineEnd does, from the list: it steps over
+// the other stops. i must not be before the last query's i.
+func (l *stopList) lineEnd(body string, i int) int {
+	pos, k := l.pos, l.k
+	for k < len(pos) && int(pos[k]) < i {
+		k++
+	}
+	for ; k < len(pos); k++ {
+		if p := int(pos[k]); p < len(body) && body[p] == '\n' {
+			l.k = k
+			return p
+		}
+	}
+	l.k = k
+	return len(body)
 }
 
 // lineBreakIsBoundary decides whether the newline at nl ends the sentence
@@ -582,20 +674,21 @@ func splitBefore(body string, s, p, m, pe int, single bool) bool {
 	if !inner && len(w) > 6 {
 		return true // longer than any abbreviation below ("Messrs", "approx")
 	}
-	next := nextWord(body, m, pe)
+	// the next word (nextWord) is read only by the rules that need it
 	digitNext := c >= '0' && c <= '9'
 	if inner {
 		switch w {
 		case "a.m", "p.m", "A.M", "P.M":
+			next := nextWord(body, m, pe)
 			return !isTimeFollower(next) && !digitNext && !zoneAbbr(next) && !placeTime(body, m, pe)
 		case "e.g", "i.e", "E.g", "I.e", "c.f":
 			return false
 		}
-		return isSentenceStarter(next)
+		return isSentenceStarter(nextWord(body, m, pe))
 	}
 	if len(w) == 1 {
 		if w[0] >= 'A' && w[0] <= 'Z' {
-			return isSentenceStarter(next) // an initial: "George W. Bush"
+			return isSentenceStarter(nextWord(body, m, pe)) // an initial: "George W. Bush"
 		}
 		if w == "p" || w == "v" {
 			return !digitNext && w != "v"
@@ -614,9 +707,9 @@ func splitBefore(body string, s, p, m, pe int, single bool) bool {
 		return !digitNext
 	case "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 		"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun":
-		return !digitNext && !isMonthOrDay(next)
+		return !digitNext && !isMonthOrDay(nextWord(body, m, pe))
 	case "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Plc", "plc", "LLC", "al", "St", "Ave", "Blvd", "Rd", "Ste", "Univ", "Assn", "Intl", "Govt":
-		return isSentenceStarter(next)
+		return isSentenceStarter(nextWord(body, m, pe))
 	}
 	return true
 }
@@ -633,6 +726,7 @@ func camelCase(body string, m, pe int) bool {
 	return false
 }
 
+// isLetter reports whether b is an ASCII letter.
 func isLetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
 
 // nextWord returns the ASCII word at m, skipping one opening quote.
