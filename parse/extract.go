@@ -547,22 +547,10 @@ func smallGap(s string) bool {
 }
 
 // scan runs the rules around every trigger token, left to right; a match
-// consumes its tokens.
+// consumes its tokens (see matcher.scanAll).
 func (x *Extractor) scan(body string, toks []tok, out []cand) []cand {
-	m := matcher{x: x, body: body, t: toks}
-	var c cand // filled in by match on success only: no copy per trigger
-	for i := 0; i < len(toks); i++ {
-		if i = nextTrigger(toks, i); i == len(toks) {
-			break
-		}
-		if !m.match(i, &c) || c.b <= i || c.a < m.lo || c.b > len(toks) {
-			continue
-		}
-		out = append(out, c)
-		m.lo = c.b
-		i = c.b - 1
-	}
-	return out
+	m := newMatcher(x, body, toks)
+	return m.scanAll(out)
 }
 
 // nextTrigger returns the index of the first trigger token at or after

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"strings"
 	"time"
 )
 
@@ -68,11 +69,26 @@ type matcher struct {
 	x    *Extractor
 	body string
 	t    []tok
-	lo   int // tokens before lo belong to an earlier match
+	// words and rwords are m.x.lx.words and m.x.lx.rwords, the words of
+	// the lexicon entries, read by word and tw with one load fewer.
+	words, rwords []string
+	lo            int // tokens before lo belong to an earlier match
+	// plain turns off the early refusals of rules_fast.go (each rule then
+	// runs as written): the reference the tests compare them with.
+	plain bool
+	// lastW is wordText of token lastJ, the last word outside the
+	// lexicon it read ("" for none yet).
+	lastJ int
+	lastW string
+	// low holds the lower-case copies of the words wordText lowered,
+	// one after the other (see lowered).
+	low strings.Builder
 }
 
+// w is word for the tokens from m.lo on ("" before m.lo, which is never
+// negative).
 func (m *matcher) w(j int) string {
-	if j < m.lo || j < 0 || j >= len(m.t) {
+	if j < m.lo {
 		return ""
 	}
 	return m.word(j)
@@ -80,28 +96,37 @@ func (m *matcher) w(j int) string {
 
 // word returns the lower-case form of word token j: the interned lexicon
 // string, or the lower-cased text for words outside the lexicon (only
-// computed around triggers, never in the token loop).
+// computed around triggers, never in the token loop: wordText).
 func (m *matcher) word(j int) string {
-	if j < 0 || j >= len(m.t) {
+	if uint(j) < uint(len(m.t)) && m.t[j].id != 0 {
+		return m.words[m.t[j].id]
+	}
+	return m.wordText(j)
+}
+
+// wordText is word for a token outside the lexicon: the lower-cased text
+// of a word, "" for a number, a mark or j outside the tokens.
+func (m *matcher) wordText(j int) string {
+	if uint(j) >= uint(len(m.t)) || m.t[j].k != tkWord {
 		return ""
 	}
-	t := &m.t[j]
-	if t.id != 0 {
-		return m.x.lx.words[t.id]
+	if j == m.lastJ && m.lastW != "" {
+		// the rules around a trigger read the same neighbour again and
+		// again: a capitalised one ("Smith said Monday") is lowered once
+		return m.lastW
 	}
-	if t.k != tkWord {
-		return ""
-	}
-	return lowerText(m.body, int(t.s), int(t.e))
+	w := m.lowered(int(m.t[j].s), int(m.t[j].e))
+	m.lastJ, m.lastW = j, w
+	return w
 }
 
 // tw returns the lexicon word of token j ("" outside the lexicon and for
 // interned words).
 func (m *matcher) tw(j int) string {
-	if j < 0 || j >= len(m.t) {
+	if uint(j) >= uint(len(m.t)) {
 		return ""
 	}
-	return m.x.lx.rwords[m.t[j].id]
+	return m.rwords[m.t[j].id]
 }
 
 // ent returns the lexicon entry of token j, or nil (also for interned
@@ -158,7 +183,8 @@ func (m *matcher) adj(j int) bool { return j > 0 && j < len(m.t) && !m.t[j].sp }
 
 // hyphen reports whether tokens j, j+1, j+2 form "x-y" with a hyphen.
 func (m *matcher) hyphenAt(j int) bool {
-	return j < len(m.t) && m.punct(j) == '-' && m.adj(j) && m.adj(j+1)
+	// punct(j) == '-' && adj(j) && adj(j+1), in one test of the bounds
+	return j > 0 && j+1 < len(m.t) && m.t[j].k == tkPunct && !m.t[j].sp && !m.t[j+1].sp && m.body[m.t[j].s] == '-'
 }
 
 // lower returns lowerASCII(m.text(j)): the lower-case text of token j,
@@ -183,7 +209,7 @@ func (m *matcher) sentenceStart(j int) bool {
 	if j == 0 {
 		return true
 	}
-	p := m.t[j-1]
+	p := &m.t[j-1]
 	if p.k == tkPunct {
 		c := m.body[p.s]
 		if c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '|' {
@@ -208,32 +234,26 @@ func (m *matcher) capName(j int) bool {
 	if j < 0 || j >= len(m.t) {
 		return false
 	}
-	t := m.t[j]
+	t := &m.t[j]
 	if t.k != tkWord || !t.cap {
 		return false
 	}
 	if t.cls&(clsMonth|clsWeekday|clsDeictic) != 0 {
 		return false
 	}
-	switch m.word(j) {
+	// every word below is a lexicon word (TestCapNameStops): a word
+	// outside the lexicon is none of them, and needs no lowering
+	switch m.words[t.id] {
 	case "on", "in", "at", "by", "the", "a", "an", "and", "but", "from", "until", "since", "last", "next", "this", "early", "late", "for", "of", "before", "after", "during", "every", "each", "as", "or", "to":
 		return false
 	}
 	return !m.sentenceStart(j)
 }
 
-// match tries the rules at trigger token i. It stores the longest
+// match1 tries the rules at trigger token i. It stores the longest
 // sensible reading starting at or around i in *out and reports whether
-// there is one (out is left alone when there is none).
-func (m *matcher) match(i int, out *cand) bool {
-	if !m.match1(i, out) {
-		return false
-	}
-	m.samePeriod(out)
-	return true
-}
-
-// match1 is match before the "the same period" extension.
+// there is one (out is left alone when there is none). The caller then
+// extends it over "the same period" (samePeriod): see scanAll.
 func (m *matcher) match1(i int, out *cand) bool {
 	t := &m.t[i]
 	c := t.cls
@@ -254,8 +274,8 @@ func (m *matcher) match1(i int, out *cand) bool {
 			return true
 		}
 	}
-	if c&clsNumWord != 0 || m.tw(i) == "several" || m.tw(i) == "few" {
-		if m.matchDuration(i, false, out) {
+	if c&clsNumWord != 0 || t.id != 0 && (m.tw(i) == "several" || m.tw(i) == "few") {
+		if m.durationMayMatch(i) && m.matchDuration(i, false, out) {
 			return true
 		}
 	}
@@ -316,7 +336,7 @@ func (m *matcher) number(j int) (v float64, next int, ok bool) {
 	if j < m.lo || j >= len(m.t) {
 		return 0, j, false
 	}
-	t := m.t[j]
+	t := &m.t[j]
 	switch {
 	case t.k == tkNum:
 		if t.nd > 6 {
@@ -326,7 +346,7 @@ func (m *matcher) number(j int) (v float64, next int, ok bool) {
 		next = j + 1
 		// decimal 3.5
 		if m.punct(next) == '.' && m.adj(next) && m.isNum(next+1) && m.adj(next+1) && m.t[next+1].nd <= 3 {
-			d := m.t[next+1]
+			d := &m.t[next+1]
 			f := float64(d.n)
 			for k := uint8(0); k < d.nd; k++ {
 				f /= 10
@@ -525,7 +545,7 @@ var quoteYearLead = [256]bool{'\'': true, '`': true, 0xE2: true}
 
 // numberRules runs the rules of matchNumber at digit token i.
 func (m *matcher) numberRules(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	// Skip parts of bigger numbers: 2,000 / 1.5 / 2004-05 handled below.
 	if i > 0 && m.adj(i) && (m.punct(i-1) == ',' || m.punct(i-1) == '.' || m.punct(i-1) == '/' || m.punct(i-1) == '$' || m.isNum(i-1)) && i-1 >= m.lo {
 		return false
@@ -542,7 +562,7 @@ func (m *matcher) numberRules(i int, out *cand) bool {
 	// Q3, Q3 2008
 	if t.nd == 1 && t.n >= 1 && t.n <= 4 && m.adj(i) && i-1 >= m.lo && m.word(i-1) == "q" && m.t[i-1].cap {
 		sp, b := m.subYear("q-quarter", GranQuarter, int(t.n), i+1)
-		*out = cand{a: i - 1, b: b, sp: sp}
+		out.a, out.b, out.sp = i-1, b, sp
 		return true
 	}
 	if m.matchNumericDate(i, out) {
@@ -559,21 +579,17 @@ func (m *matcher) numberRules(i int, out *cand) bool {
 			k++
 		}
 		if mo, next, ok := m.monthWord(k, true); ok {
-			sp := spec{rule: "day-month", op: opAbs, kind: KindDate, g: GranDay, m: mo, d: int(t.n)}
-			b := next
-			if y, nb, ok := m.yearAfter(b, true); ok {
-				sp.y, b = y, nb
-			}
-			if !validDay(sp.y, sp.m, sp.d) {
+			y, b, _ := m.yearAfter(next, true) // no year: 0, next
+			if !validDay(y, mo, int(t.n)) {
 				return false
 			}
 			a := i
 			if m.w(i-1) == "the" {
 				a = i - 1
 			}
-			c := cand{a: a, b: b, sp: sp}
-			m.withWeekdayPrefix(&c)
-			*out = c
+			sp := out.begin(a, b, "day-month", opAbs, KindDate, GranDay)
+			sp.m, sp.d, sp.y = mo, int(t.n), y
+			m.withWeekdayPrefix(out)
 			return true
 		}
 	}
@@ -582,7 +598,7 @@ func (m *matcher) numberRules(i int, out *cand) bool {
 		if w := after; (w == "st" || w == "nd" || w == "rd" || w == "th") && m.adj(i+1) {
 			nx := i + 2
 			if nx >= len(m.t) || m.t[nx].k == tkPunct {
-				*out = cand{a: i - 1, b: i + 2, sp: spec{rule: "ordinal-day", op: opMonthDay, kind: KindDate, g: GranDay, d: int(t.n)}}
+				out.a, out.b, out.sp = i-1, i+2, spec{rule: "ordinal-day", op: opMonthDay, kind: KindDate, g: GranDay, d: int(t.n)}
 				return true
 			}
 		}
@@ -593,14 +609,14 @@ func (m *matcher) numberRules(i int, out *cand) bool {
 		if m.w(i-1) == "the" {
 			a = i - 1
 		}
-		*out = cand{a: a, b: i + 3, sp: spec{rule: "century", op: opDecade, kind: KindDate, g: GranCentury, y: (int(t.n) - 1) * 100}}
+		out.a, out.b, out.sp = a, i+3, spec{rule: "century", op: opDecade, kind: KindDate, g: GranCentury, y: (int(t.n) - 1) * 100}
 		return true
 	}
 	// decades: 1990s, the '90s
 	if t.nd == 4 && t.n%10 == 0 && after == "s" && m.adj(i+1) && t.n >= 1000 && t.n < 2100 {
 		sp := spec{rule: "decade", op: opDecade, kind: KindDate, g: GranDecade, y: int(t.n)}
 		a := m.decadeLeft(i, &sp)
-		*out = cand{a: a, b: i + 2, sp: sp}
+		out.a, out.b, out.sp = a, i+2, sp
 		return true
 	}
 	if t.nd == 2 && m.punct(i-1) == '\'' || t.nd == 2 && isRightQuote(m.text(i-1)) {
@@ -609,33 +625,33 @@ func (m *matcher) numberRules(i int, out *cand) bool {
 			if after == "s" && m.adj(i+1) && yy%10 == 0 {
 				sp := spec{rule: "decade", op: opDecade, kind: KindDate, g: GranDecade, y: 1900 + yy}
 				a := m.decadeLeft(i-1, &sp)
-				*out = cand{a: a, b: i + 2, sp: sp}
+				out.a, out.b, out.sp = a, i+2, sp
 				return true
 			}
 			// '82 after "since", "in", "of", "the"
 			switch m.wr(i - 2) {
 			case "since", "in", "of", "from", "until", "by", "the", "before", "after", "to", "and":
 				if m.t[i+1-1].k == tkNum && (i+1 >= len(m.t) || m.t[i+1].k != tkNum) {
-					*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "year-2digit", op: opYear, kind: KindDate, g: GranYear, y: twoDigitYear(yy), n: 1}}
+					out.a, out.b, out.sp = i-1, i+1, spec{rule: "year-2digit", op: opYear, kind: KindDate, g: GranYear, y: twoDigitYear(yy), n: 1}
 					return true
 				}
 			}
 		}
 	}
 	// durations and "N units ago"
-	if m.matchDuration(i, false, out) {
+	if m.durationMayMatch(i) && m.matchDuration(i, false, out) {
 		return true
 	}
 	// a bare year
 	if t.nd == 4 {
 		if y, ok := m.bareYear(i); ok {
-			sp := spec{rule: "year", op: opYear, kind: KindDate, g: GranYear, y: y}
-			a := m.edgeLeft(i, &sp)
 			b := i + 1
 			if m.w(b) == "s" && m.adj(b) { // 1990's handled above; 2008s rare
 				return false
 			}
-			*out = cand{a: a, b: b, sp: sp}
+			sp := out.begin(i, b, "year", opYear, KindDate, GranYear)
+			sp.y = y
+			out.a = m.edgeLeft(i, sp)
 			return true
 		}
 	}
@@ -655,7 +671,7 @@ func twoDigitYear(yy int) int {
 func (m *matcher) decadeLeft(i int, sp *spec) int {
 	a := i
 	if w := m.w(a - 1); w == "early" || w == "late" || w == "mid" {
-		sp.mod = map[string]string{"early": "START", "late": "END", "mid": "MID"}[w]
+		sp.mod = edgeMod(w)
 		a--
 	}
 	if m.punct(a-1) == '-' && m.w(a-2) == "mid" {
@@ -680,7 +696,7 @@ func newCountNouns() map[string]bool {
 
 // bareYear decides whether a four-digit number is a year.
 func (m *matcher) bareYear(i int) (int, bool) {
-	t := m.t[i]
+	t := &m.t[i]
 	y := int(t.n)
 	prev := m.wr(i - 1)
 	prepo := false
@@ -698,7 +714,7 @@ func (m *matcher) bareYear(i int) (int, bool) {
 	}
 	nx := i + 1
 	if nx < len(m.t) {
-		n := m.t[nx]
+		n := &m.t[nx]
 		if n.k == tkPunct {
 			c := m.body[n.s]
 			if c == '%' || (c == ':' && m.isNum(nx+1)) || (c == '-' && m.isNum(nx+1) && !n.sp) || (c == '.' && !n.sp && m.isNum(nx+1)) || (c == '/' && !n.sp) {
@@ -708,7 +724,7 @@ func (m *matcher) bareYear(i int) (int, bool) {
 		if n.k == tkWord && !n.sp {
 			return 0, false // 2004s, 1500m
 		}
-		if n.k == tkWord && m.x.countNouns[m.lower(nx)] {
+		if n.k == tkWord && m.inSet(m.x.countNouns, nx) {
 			return 0, false
 		}
 		if n.k == tkNum {
@@ -864,7 +880,7 @@ func (m *matcher) monthWord(j int, afterNum bool) (int, int, bool) {
 	if j < m.lo || j >= len(m.t) {
 		return 0, j, false
 	}
-	t := m.t[j]
+	t := &m.t[j]
 	if t.cls&clsMonth != 0 {
 		if m.tw(j) == "may" || m.tw(j) == "march" {
 			if !t.cap {
@@ -921,7 +937,7 @@ func (m *matcher) withWeekdayPrefix(c *cand) {
 // matchMonth: "December 3, 2024", "Dec. 3", "December 2024", "December",
 // "mid-March", "early December", "last March".
 func (m *matcher) matchMonth(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	mo, next, ok := m.monthWord(i, false)
 	if !ok {
 		return false
@@ -935,16 +951,13 @@ func (m *matcher) matchMonth(i int, out *cand) bool {
 			b++
 		}
 		// not "June 17, 2008 points"; a count after the number is no day
-		if !(b < len(m.t) && m.t[b].k == tkWord && !m.t[b].sp) && !(b < len(m.t) && m.t[b].k == tkWord && m.x.countNouns[m.lower(b)]) {
-			sp := spec{rule: "month-day", op: opAbs, kind: KindDate, g: GranDay, m: mo, d: d}
-			if y, nb, ok := m.yearAfter(b, true); ok {
-				sp.y, b = y, nb
-			}
-			if validDay(sp.y, mo, d) {
-				a := m.edgeLeft(i, &sp)
-				c := cand{a: a, b: b, sp: sp}
-				m.withWeekdayPrefix(&c)
-				*out = c
+		if !(b < len(m.t) && m.t[b].k == tkWord && !m.t[b].sp) && !(b < len(m.t) && m.t[b].k == tkWord && m.inSet(m.x.countNouns, b)) {
+			y, nb, _ := m.yearAfter(b, true) // no year: 0, b
+			if validDay(y, mo, d) {
+				sp := out.begin(i, nb, "month-day", opAbs, KindDate, GranDay) // sure of the match
+				sp.m, sp.d, sp.y = mo, d, y
+				out.a = m.edgeLeft(i, sp)
+				m.withWeekdayPrefix(out)
 				return true
 			}
 		}
@@ -957,7 +970,7 @@ func (m *matcher) matchMonth(i int, out *cand) bool {
 	if y, nb, ok := m.yearAfter(k, false); ok {
 		sp := spec{rule: "month-year", op: opAbs, kind: KindDate, g: GranMonth, y: y, m: mo}
 		a := m.edgeLeft(i, &sp)
-		*out = cand{a: a, b: nb, sp: sp}
+		out.a, out.b, out.sp = a, nb, sp
 		return true
 	}
 	if t.cls&clsMonth == 0 {
@@ -998,7 +1011,8 @@ func (m *matcher) matchMonth(i int, out *cand) bool {
 	if m.capName(i - 1) {
 		return false // "Prague Spring"-style names: "Black September"
 	}
-	sp := spec{rule: "month", op: opSubYear, kind: KindDate, g: GranMonth, sub: GranMonth, subN: mo}
+	sp := out.begin(i, i+1, "month", opSubYear, KindDate, GranMonth) // sure of the match
+	sp.sub, sp.subN = GranMonth, mo
 	a := i
 	switch prev {
 	case "last":
@@ -1012,9 +1026,9 @@ func (m *matcher) matchMonth(i int, out *cand) bool {
 		sp.dir, a, sp.rule = 2, i-1, "this-month-name"
 	}
 	if a == i {
-		a = m.edgeLeft(i, &sp)
+		a = m.edgeLeft(i, sp)
 	}
-	*out = cand{a: a, b: i + 1, sp: sp}
+	out.a = a
 	return true
 }
 
@@ -1066,14 +1080,14 @@ func (m *matcher) edgeLeft(i int, sp *spec) int {
 // matchWeekday: "Monday", "last Friday", "Wednesday morning", "early
 // Wednesday", "Friday, December 5".
 func (m *matcher) matchWeekday(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	if m.ent(i) == nil {
 		return false
 	}
 	if m.ent(i).pl {
 		// "on Fridays": a set
 		if m.wr(i-1) == "on" || m.wr(i-1) == "every" {
-			*out = cand{a: i, b: i + 1, sp: spec{rule: "weekday-plural-set", op: opSet, kind: KindSet, vague: "XXXX-WXX-" + isoWeekdayDigit(int(t.n)), quant: "EVERY"}}
+			out.a, out.b, out.sp = i, i+1, spec{rule: "weekday-plural-set", op: opSet, kind: KindSet, vague: weekdaySet(int(t.n)), quant: "EVERY"}
 			return true
 		}
 		return false
@@ -1088,7 +1102,7 @@ func (m *matcher) matchWeekday(i int, out *cand) bool {
 		strongPrev = true
 	}
 	// names: "Sunday Times", "Black Monday", "Joe Friday", "Good Friday"
-	if i-1 >= 0 && m.t[i-1].k == tkWord && m.t[i-1].cap && m.x.dayNames[m.word(i-1)] {
+	if i-1 >= 0 && m.t[i-1].k == tkWord && m.t[i-1].cap && m.inSet(m.x.dayNames, i-1) {
 		return false // Black Friday, Super Tuesday, Man Friday
 	}
 	if prev == "on" && t.n == 0 && m.capName(i-2) && m.w(i-3) != "daily" {
@@ -1109,12 +1123,12 @@ func (m *matcher) matchWeekday(i int, out *cand) bool {
 			}
 		}
 		if i+1 < len(m.t) && m.t[i+1].k == tkWord && m.t[i+1].cap && m.t[i+1].cls&(clsMonth|clsMonthAbbr|clsWeekday) == 0 && !m.sentenceStart(i+1) {
-			if m.x.paperNames[m.lower(i+1)] {
+			if m.inSet(m.x.paperNames, i+1) {
 				return false
 			}
 		}
 	}
-	if i+1 < len(m.t) && m.t[i+1].cap && m.x.paperNames[m.lower(i+1)] && m.t[i+1].k == tkWord {
+	if i+1 < len(m.t) && m.t[i+1].cap && m.inSet(m.x.paperNames, i+1) && m.t[i+1].k == tkWord {
 		return false
 	}
 	wd := int(t.n)
@@ -1150,7 +1164,9 @@ func (m *matcher) matchWeekday(i int, out *cand) bool {
 			return true
 		}
 	}
-	sp := spec{rule: "weekday", op: opWeekday, kind: KindDate, g: GranDay, wd: wd}
+	// sure of a match from here on: the spec is built in place
+	sp := out.begin(i, i+1, "weekday", opWeekday, KindDate, GranDay)
+	sp.wd = wd
 	b := i + 1
 	// part of day after: Wednesday morning, Friday night
 	if pod := podOf(m.w(b)); pod != "" {
@@ -1176,14 +1192,14 @@ func (m *matcher) matchWeekday(i int, out *cand) bool {
 	case "this":
 		sp.dir, a, sp.rule = 2, i-1, "this-weekday"
 	case "every", "each":
-		*out = cand{a: i - 1, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: "XXXX-WXX-" + isoWeekdayDigit(wd), quant: map[string]string{"every": "EVERY", "each": "EACH"}[prev]}}
+		out.a, out.b, out.sp = i-1, b, spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: weekdaySet(wd), quant: everyQuant(prev)}
 		return true
 	case "early", "late":
 		a = i - 1
-		sp.mod = map[string]string{"early": "START", "late": "END"}[prev]
+		sp.mod = edgeMod(prev)
 		sp.rule = "edge-weekday"
 	}
-	*out = cand{a: a, b: b, sp: sp}
+	out.a, out.b = a, b
 	return true
 }
 
@@ -1254,7 +1270,7 @@ func (m *matcher) matchHoliday(i int, out *cand) bool {
 	if y, nb, ok := m.yearAfter(b, true); ok && sp.op == opAbs {
 		sp.y, b = y, nb
 	}
-	*out = cand{a: i, b: b, sp: sp}
+	out.a, out.b, out.sp = i, b, sp
 	return true
 }
 

@@ -64,7 +64,7 @@ func TestNumberMayMatch(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			toks := x.lx.tokenizeRange(c.text, 0, len(c.text), nil)
-			m := matcher{x: x, body: c.text, t: toks}
+			m := newMatcher(x, c.text, toks)
 			for i := range toks {
 				if toks[i].k == tkNum && !m.numberMayMatch(i) {
 					t.Errorf("%q: number %q refused", c.text, c.text[toks[i].s:toks[i].e])
@@ -89,7 +89,7 @@ func FuzzNumberMayMatch(f *testing.F) {
 func checkNumberRefusals(t *testing.T, x *Extractor, body string) (refused, total int) {
 	t.Helper()
 	toks := x.lx.tokenizeRange(body, 0, len(body), nil)
-	m := matcher{x: x, body: body, t: toks}
+	m := newMatcher(x, body, toks)
 	for i := range toks {
 		if toks[i].k != tkNum {
 			continue

@@ -25,10 +25,11 @@ func (m *matcher) unitNorm(word string, g Granularity, amt float64) (Granularity
 
 // afterUnit reads what follows "N units": ago, later, earlier, from now,
 // before/after at the end of a clause, "-old", "-long", "and a half".
-// It turns the duration sp into the right kind and returns the end token.
+// It turns the duration *sp into the right kind (in place: a spec is
+// large) and returns the end token.
 // g and amt are already normalised ("a decade" is 10 years): scale is the
 // number of g in one written unit (10 for a decade), for "and a half".
-func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (spec, int) {
+func (m *matcher) afterUnit(k int, sp *spec, g Granularity, amt, scale float64) int {
 	// "an hour and a half", "a year and a half"
 	if m.w(k) == "and" && (m.w(k+1) == "a" || m.w(k+1) == "an") && m.w(k+2) == "half" && amt == float64(int(amt)) {
 		amt += 0.5 * scale
@@ -36,21 +37,23 @@ func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (
 		k += 3
 	}
 	if m.hyphenAt(k) && (m.w(k+1) == "old" || m.w(k+1) == "long") {
-		return sp, k + 2
+		return k + 2
 	}
 	if m.hyphenAt(k) {
-		return sp, k // "five-hour meeting"
+		return k // "five-hour meeting"
 	}
 	n := int(amt)
 	whole := float64(n) == amt && n > 0
 	switch m.w(k) {
 	case "ago":
 		if whole && !sp.unspec {
-			return spec{rule: "ago", op: opAgo, kind: KindDate, g: g, n: -n, mod: sp.mod}, k + 1
+			*sp = spec{rule: "ago", op: opAgo, kind: KindDate, g: g, n: -n, mod: sp.mod}
+			return k + 1
 		}
 	case "from":
 		if m.w(k+1) == "now" && whole && !sp.unspec {
-			return spec{rule: "from-now", op: opAgo, kind: KindDate, g: g, n: n, mod: sp.mod}, k + 2
+			*sp = spec{rule: "from-now", op: opAgo, kind: KindDate, g: g, n: n, mod: sp.mod}
+			return k + 2
 		}
 	case "later", "earlier":
 		if whole && !sp.unspec {
@@ -58,7 +61,8 @@ func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (
 			if m.w(k) == "earlier" {
 				s = -1
 			}
-			return spec{rule: "ref-" + m.w(k), op: opRefShift, kind: KindDate, g: g, n: s * n, mod: sp.mod}, k + 1
+			*sp = spec{rule: refRule(m.w(k)), op: opRefShift, kind: KindDate, g: g, n: s * n, mod: sp.mod}
+			return k + 1
 		}
 	case "before", "after":
 		nx := k + 1
@@ -67,10 +71,11 @@ func (m *matcher) afterUnit(k int, sp spec, g Granularity, amt, scale float64) (
 			if m.w(k) == "before" {
 				s = -1
 			}
-			return spec{rule: "ref-" + m.w(k), op: opRefShift, kind: KindDate, g: g, n: s * n, mod: sp.mod}, k + 1
+			*sp = spec{rule: refRule(m.w(k)), op: opRefShift, kind: KindDate, g: g, n: s * n, mod: sp.mod}
+			return k + 1
 		}
 	}
-	return sp, k
+	return k
 }
 
 // matchDuration reads "N units" starting at the number token i.
@@ -101,10 +106,10 @@ func (m *matcher) matchDuration(i int, _ bool, out *cand) bool {
 	switch m.w(a - 1) {
 	case "past", "last", "next", "coming", "first", "final", "previous", "following", "recent":
 		if m.w(a-2) == "the" {
-			sp.rule = "the-" + m.w(a-1) + "-duration"
+			sp.rule = durationRule(true, m.w(a-1))
 			a -= 2
 		} else if m.w(a-1) == "past" || m.w(a-1) == "last" || m.w(a-1) == "next" {
-			sp.rule = m.w(a-1) + "-duration"
+			sp.rule = durationRule(false, m.w(a-1))
 			a--
 		}
 	}
@@ -121,7 +126,7 @@ func (m *matcher) matchDuration(i int, _ bool, out *cand) bool {
 		scale = amt / v
 	}
 	// the normalised unit: "a decade ago" is ten years back, not ten decades
-	sp, b := m.afterUnit(nb, sp, ug, amt, scale)
+	b := m.afterUnit(nb, &sp, ug, amt, scale)
 	if sp.op == opAgo || sp.op == opRefShift {
 		// "some two weeks ago": the approximation belongs to the date
 		if a < i && m.w(a) != "the" {
@@ -134,7 +139,7 @@ func (m *matcher) matchDuration(i int, _ bool, out *cand) bool {
 	if sp.op == opDur && (m.w(b) == "s" && m.adj(b)) {
 		return false
 	}
-	*out = cand{a: a, b: b, sp: sp}
+	out.a, out.b, out.sp = a, b, sp
 	return true
 }
 
@@ -198,7 +203,7 @@ func (m *matcher) subYear(rule string, sub Granularity, n int, b int) (spec, int
 		sp.op, sp.y, sp.n, b = o, y, sh, nb
 		sp.g = GranYear
 		if o == opRelUnit {
-			sp.rule += "-rel-year"
+			sp.rule = relYearRule(sp.rule)
 		}
 	}
 	return sp, b
@@ -216,7 +221,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 		switch m.w(i - 2) {
 		case "single", "one":
 			if !pl {
-				*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "single-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}
+				out.a, out.b, out.sp = i-2, i+1, spec{rule: "single-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}
 				return true
 			}
 		case "decades", "years", "months", "weeks", "days":
@@ -231,7 +236,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 		if g == GranDecade {
 			ug = GranYear
 		}
-		*out = cand{a: i, b: i + 3, sp: spec{rule: "units-long", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}
+		out.a, out.b, out.sp = i, i+3, spec{rule: "units-long", op: opDur, kind: KindDuration, unspec: true, dunit: ug}
 		return true
 	}
 	// "by year-end", "at year's end": the end of the anchor's year
@@ -251,7 +256,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 			if prev == "the" && i-1 >= m.lo {
 				a--
 			}
-			*out = cand{a: a, b: b, sp: spec{rule: "year-end", op: opRelUnit, kind: KindDate, g: GranYear, mod: "END"}}
+			out.a, out.b, out.sp = a, b, spec{rule: "year-end", op: opRelUnit, kind: KindDate, g: GranYear, mod: "END"}
 			return true
 		}
 	}
@@ -281,7 +286,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 				return false
 			}
 		}
-		*out = cand{a: i - 1, b: b, sp: sp}
+		out.a, out.b, out.sp = i-1, b, sp
 		return true
 	}
 	// quarters and halves with an ordinal: the fourth quarter, 3rd quarter
@@ -293,7 +298,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 					if m.w(a-1) == "the" {
 						a--
 					}
-					*out = cand{a: a, b: b, sp: sp}
+					out.a, out.b, out.sp = a, b, sp
 					return true
 				}
 			} else if n >= 1 && n <= 4 {
@@ -302,7 +307,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 					a--
 				}
 				a = m.edgeLeft(a, &sp)
-				*out = cand{a: a, b: b, sp: sp}
+				out.a, out.b, out.sp = a, b, sp
 				return true
 			}
 		}
@@ -313,7 +318,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 			if w := m.w(a - 1); w == "a" || w == "the" {
 				a--
 			}
-			*out = cand{a: a, b: i + 1, sp: spec{rule: "ordinal-consecutive-unit", op: opRef, kind: KindDate, g: g}}
+			out.a, out.b, out.sp = a, i+1, spec{rule: "ordinal-consecutive-unit", op: opRef, kind: KindDate, g: g}
 			return true
 		}
 	}
@@ -329,11 +334,11 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 			switch p2 := m.wr(i - 2); {
 			case p2 == "once" || p2 == "twice" || p2 == "thrice":
 				freq := map[string]string{"once": "1X", "twice": "2X", "thrice": "3X"}[p2]
-				*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}
+				out.a, out.b, out.sp = i-2, i+1, spec{rule: "freq-set", op: opSet, kind: KindSet, vague: periodOne(g), freq: freq}
 				return true
 			case p2 == "times" && m.isNum(i-3) || p2 == "times" && m.cls(i-3)&clsNumWord != 0:
 				freq := strconv.Itoa(int(m.t[i-3].n)) + "X"
-				*out = cand{a: i - 3, b: i + 1, sp: spec{rule: "freq-set", op: opSet, kind: KindSet, vague: "P1" + unitLetter(g), freq: freq}}
+				out.a, out.b, out.sp = i-3, i+1, spec{rule: "freq-set", op: opSet, kind: KindSet, vague: periodOne(g), freq: freq}
 				return true
 			case m.word(i+1) == "earlier" || m.word(i+1) == "later" || m.word(i+1) == "ago" || m.word(i+1) == "before" || m.word(i+1) == "after":
 				// "$1.2 billion a year earlier": a date, whatever precedes
@@ -364,7 +369,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 				}
 			}
 			ug, _ := m.unitNorm(e.word, g, 1)
-			*out = cand{a: a, b: i + 1, sp: spec{rule: "unspecified-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}
+			out.a, out.b, out.sp = a, i+1, spec{rule: "unspecified-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}
 			return true
 		}
 	bare:
@@ -384,7 +389,7 @@ func (m *matcher) matchUnit(i int, out *cand) bool {
 				break
 			}
 			ug, _ := m.unitNorm(e.word, g, 1)
-			*out = cand{a: i, b: i + 1, sp: spec{rule: "bare-plural-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}}
+			out.a, out.b, out.sp = i, i+1, spec{rule: "bare-plural-duration", op: opDur, kind: KindDuration, unspec: true, dunit: ug}
 			return true
 		}
 		return false
@@ -407,13 +412,13 @@ func (m *matcher) matchTheUnit(i int, out *cand) bool {
 		if w == "before" {
 			s = -1
 		}
-		*out = cand{a: a, b: nx + 1, sp: spec{rule: "the-unit-" + w, op: opRefShift, kind: KindDate, g: g, n: s}}
+		out.a, out.b, out.sp = a, nx+1, spec{rule: theUnitRule(w), op: opRefShift, kind: KindDate, g: g, n: s}
 		return true
 	}
 	switch g {
 	case GranWeekend:
 		sp := spec{rule: "the-weekend", op: opRelUnit, kind: KindDate, g: GranWeekend, dir: 5}
-		*out = cand{a: a, b: i + 1, sp: sp}
+		out.a, out.b, out.sp = a, i+1, sp
 		return true
 	case GranDay:
 		// "the day": the day last mentioned, where it closes a clause or
@@ -429,13 +434,13 @@ func (m *matcher) matchTheUnit(i int, out *cand) bool {
 		if !ok {
 			return false
 		}
-		sp := spec{rule: "the-day", op: opRef, kind: KindDate, g: GranDay}
-		a = m.edgeLeft(a, &sp)
+		sp := out.begin(a, i+1, "the-day", opRef, KindDate, GranDay)
+		a = m.edgeLeft(a, sp)
 		// "late in the day", "early in the day"
 		if m.w(a-1) == "in" && (m.w(a-2) == "late" || m.w(a-2) == "early" || m.w(a-2) == "later" || m.w(a-2) == "earlier") {
 			a -= 2
 		}
-		*out = cand{a: a, b: i + 1, sp: sp}
+		out.a = a
 		return true
 	case GranYear, GranMonth, GranWeek, GranQuarter, GranDecade, GranCentury:
 		// "the rest/remainder/balance of the year": the unit is tagged as a
@@ -444,7 +449,7 @@ func (m *matcher) matchTheUnit(i int, out *cand) bool {
 			switch m.wr(i - 3) {
 			case "rest", "remainder", "balance":
 				sp := spec{rule: "rest-of-the-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}
-				*out = cand{a: a, b: i + 1, sp: sp}
+				out.a, out.b, out.sp = a, i+1, sp
 				return true
 			}
 		}
@@ -454,7 +459,7 @@ func (m *matcher) matchTheUnit(i int, out *cand) bool {
 		if sp.mod == "" {
 			return false
 		}
-		*out = cand{a: a2, b: i + 1, sp: sp}
+		out.a, out.b, out.sp = a2, i+1, sp
 		return true
 	}
 	return false
@@ -472,21 +477,21 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 			if the {
 				a--
 			}
-			*out = cand{a: a, b: i + 1, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			out.a, out.b, out.sp = a, i+1, spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}
 			return true
 		case "these":
 			if g == GranDay {
-				*out = cand{a: a, b: i + 1, sp: spec{rule: "these-days", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+				out.a, out.b, out.sp = a, i+1, spec{rule: "these-days", op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 				return true
 			}
 		case "last", "past":
 			if the {
-				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+				out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-last-units", op: opVague, kind: KindDate, vague: "PAST_REF"}
 				return true
 			}
 		case "coming", "next", "upcoming":
 			if the {
-				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-coming-units", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}
+				out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-coming-units", op: opVague, kind: KindDate, vague: "FUTURE_REF"}
 				return true
 			}
 		}
@@ -494,7 +499,7 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 	}
 	if g == GranHour || g == GranMinute || g == GranInstant {
 		if (prev == "past" || prev == "last" || prev == "next") && the {
-			*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}}
+			out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: 1, dunit: g}
 			return true
 		}
 		return false
@@ -507,26 +512,26 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 					a--
 				}
 				ug, amt := m.unitNorm(e.word, g, 1)
-				*out = cand{a: a, b: i + 1, sp: spec{rule: "the-past-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+				out.a, out.b, out.sp = a, i+1, spec{rule: "the-past-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}
 				return true
 			}
 		case "this", "current":
 			if the {
 				a--
 			}
-			*out = cand{a: a, b: i + 1, sp: spec{rule: "this-decade", op: opRelUnit, kind: KindDate, g: g}}
+			out.a, out.b, out.sp = a, i+1, spec{rule: "this-decade", op: opRelUnit, kind: KindDate, g: g}
 			return true
 		case "next", "coming":
 			if the {
 				a--
 			}
 			ug, amt := m.unitNorm(e.word, g, 1)
-			*out = cand{a: a, b: i + 1, sp: spec{rule: "the-next-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+			out.a, out.b, out.sp = a, i+1, spec{rule: "the-next-decade", op: opDur, kind: KindDuration, amt: amt, dunit: ug}
 			return true
 		}
 		return false
 	}
-	sp := spec{rule: prev + "-unit", op: opRelUnit, kind: KindDate, g: g}
+	sp := spec{rule: relUnitRule(prev), op: opRelUnit, kind: KindDate, g: g}
 	switch prev {
 	case "this", "current":
 		if the {
@@ -541,14 +546,14 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 			} else {
 				// "the last week": a length
 				ug, amt := m.unitNorm(e.word, g, 1)
-				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-last-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+				out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-last-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}
 				return true
 			}
 		}
 		// "this time last year"
 		if g == GranYear || g == GranMonth || g == GranWeek {
 			if m.w(a-1) == "time" && m.w(a-2) == "this" {
-				*out = cand{a: a - 2, b: i + 1, sp: spec{rule: "this-time-last", op: opAgo, kind: KindDate, g: g, n: -1, dunit: GranDay}}
+				out.a, out.b, out.sp = a-2, i+1, spec{rule: "this-time-last", op: opAgo, kind: KindDate, g: g, n: -1, dunit: GranDay}
 				return true
 			}
 		}
@@ -556,7 +561,7 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 		sp.n = 1
 		if the {
 			if prev == "next" && (g == GranDay || g == GranWeek || g == GranMonth || g == GranYear) {
-				*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-next-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}
+				out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-next-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}
 				return true
 			}
 			a--
@@ -573,19 +578,19 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 			a--
 		}
 		ug, amt := m.unitNorm(e.word, g, 1)
-		*out = cand{a: a, b: i + 1, sp: spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}}
+		out.a, out.b, out.sp = a, i+1, spec{rule: "the-past-unit", op: opDur, kind: KindDuration, amt: amt, dunit: ug}
 		return true
 	case "previous", "preceding", "prior":
 		if !the {
 			return false
 		}
-		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-previous-unit", op: opRefShift, kind: KindDate, g: g, n: -1, dunit: g}}
+		out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-previous-unit", op: opRefShift, kind: KindDate, g: g, n: -1, dunit: g}
 		return true
 	case "following":
 		if !the {
 			return false
 		}
-		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-following-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}}
+		out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-following-unit", op: opRefShift, kind: KindDate, g: g, n: 1, dunit: g}
 		return true
 	case "same":
 		if !the {
@@ -593,16 +598,16 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 		}
 		if b := m.yearBackAfter(i + 1); b > 0 && g >= GranWeek && g < GranYear {
 			// "the same quarter last year": the comparison year
-			*out = cand{a: a - 1, b: b, sp: spec{rule: "same-period-last-year", op: opRelUnit, kind: KindDate, g: GranYear, n: -1}}
+			out.a, out.b, out.sp = a-1, b, spec{rule: "same-period-last-year", op: opRelUnit, kind: KindDate, g: GranYear, n: -1}
 			return true
 		}
-		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-same-unit", op: opRef, kind: KindDate, g: g}}
+		out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-same-unit", op: opRef, kind: KindDate, g: g}
 		return true
 	case "that":
 		if g != GranDay && g != GranWeek && g != GranYear && g != GranMonth {
 			return false
 		}
-		*out = cand{a: a, b: i + 1, sp: spec{rule: "that-unit", op: opRef, kind: KindDate, g: g}}
+		out.a, out.b, out.sp = a, i+1, spec{rule: "that-unit", op: opRef, kind: KindDate, g: g}
 		return true
 	default:
 		return false
@@ -619,7 +624,7 @@ func (m *matcher) matchRelUnit(i int, prev string, out *cand) bool {
 		a--
 	}
 	a = m.edgeLeft(a, &sp)
-	*out = cand{a: a, b: i + 1, sp: sp}
+	out.a, out.b, out.sp = a, i+1, sp
 	return true
 }
 
@@ -653,7 +658,7 @@ func (m *matcher) matchHalf(i int, out *cand) bool {
 		if m.w(a-1) == "the" {
 			a--
 		}
-		*out = cand{a: a, b: b, sp: sp}
+		out.a, out.b, out.sp = a, b, sp
 		return true
 	}
 	return false
@@ -662,7 +667,7 @@ func (m *matcher) matchHalf(i int, out *cand) bool {
 // matchDeictic: today, tonight, tomorrow, yesterday (with a part of day),
 // now, currently, recently.
 func (m *matcher) matchDeictic(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	if t.cap && !m.sentenceStart(i) && (m.capName(i-1) || m.word(i-1) == "the") {
 		return false // "USA Today", "the Today programme"
 	}
@@ -672,8 +677,15 @@ func (m *matcher) matchDeictic(i int, out *cand) bool {
 	a, b := i, i+1
 	switch m.tw(i) {
 	case "today", "tomorrow", "yesterday", "tonight":
-		n := map[string]int{"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m.tw(i)]
-		sp := spec{rule: m.tw(i), op: opDeictic, kind: KindDate, g: GranDay, n: n}
+		n := 0 // today, tonight
+		switch m.tw(i) {
+		case "tomorrow":
+			n = 1
+		case "yesterday":
+			n = -1
+		}
+		sp := out.begin(a, b, m.tw(i), opDeictic, KindDate, GranDay) // sure of the match
+		sp.n = n
 		if m.tw(i) == "tonight" {
 			sp.pod, sp.kind, sp.g = "NI", KindTime, GranPartOfDay
 		} else if pod := podOf(m.w(b)); pod != "" && m.w(b) != "noon" {
@@ -683,7 +695,7 @@ func (m *matcher) matchDeictic(i int, out *cand) bool {
 		if w := m.w(a - 1); w == "earlier" || w == "later" {
 			a--
 		}
-		*out = cand{a: a, b: b, sp: sp}
+		out.a, out.b = a, b
 		return true
 	case "now":
 		if m.w(b) == "on" && m.w(a-1) == "from" {
@@ -695,16 +707,16 @@ func (m *matcher) matchDeictic(i int, out *cand) bool {
 		if m.w(a-1) == "right" || m.w(a-1) == "just" {
 			a--
 		}
-		*out = cand{a: a, b: b, sp: spec{rule: "now", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+		out.a, out.b, out.sp = a, b, spec{rule: "now", op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 		return true
 	case "currently", "presently", "nowadays":
-		*out = cand{a: a, b: b, sp: spec{rule: m.tw(i), op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+		out.a, out.b, out.sp = a, b, spec{rule: m.tw(i), op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 		return true
 	case "recently":
 		if w := m.w(a - 1); w == "more" || w == "most" {
 			a--
 		}
-		*out = cand{a: a, b: b, sp: spec{rule: "recently", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+		out.a, out.b, out.sp = a, b, spec{rule: "recently", op: opVague, kind: KindDate, vague: "PAST_REF"}
 		return true
 	}
 	return false
@@ -733,15 +745,15 @@ func (m *matcher) matchVague(i int, out *cand) bool {
 			if m.w(a-1) == "the" || m.w(a-1) == "more" || m.w(a-1) == "most" {
 				a--
 			}
-			*out = cand{a: a, b: i + 2, sp: spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			out.a, out.b, out.sp = a, i+2, spec{rule: "recent-units", op: opVague, kind: KindDate, vague: "PAST_REF"}
 			return true
 		}
 		if m.w(i+1) == "times" || m.w(i+1) == "past" {
-			*out = cand{a: i, b: i + 2, sp: spec{rule: "recent-times", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			out.a, out.b, out.sp = i, i+2, spec{rule: "recent-times", op: opVague, kind: KindDate, vague: "PAST_REF"}
 			return true
 		}
 		if p := m.wr(i - 1); p != "most" && p != "more" && p != "less" && i+1 < len(m.t) && m.t[i+1].k == tkWord && !m.t[i+1].cap && !m.recentThing(i+1) {
-			*out = cand{a: i, b: i + 1, sp: spec{rule: "recent", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			out.a, out.b, out.sp = i, i+1, spec{rule: "recent", op: opVague, kind: KindDate, vague: "PAST_REF"}
 			return true
 		}
 	case "future":
@@ -753,35 +765,35 @@ func (m *matcher) matchVague(i int, out *cand) bool {
 		if m.w(a-1) != "the" || !m.endsPhrase(i+1) || m.w(i+1) == "of" {
 			return false
 		}
-		*out = cand{a: a - 1, b: i + 1, sp: spec{rule: "the-future", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}
+		out.a, out.b, out.sp = a-1, i+1, spec{rule: "the-future", op: opVague, kind: KindDate, vague: "FUTURE_REF"}
 		return true
 	case "past":
 		if m.w(i-1) == "the" && (m.wr(i-2) == "in" || m.wr(i-2) == "into" || m.wr(i-2) == "from") && m.endsPhrase(i+1) && m.w(i+1) != "of" {
-			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "the-past", op: opVague, kind: KindDate, vague: "PAST_REF"}}
+			out.a, out.b, out.sp = i-1, i+1, spec{rule: "the-past", op: opVague, kind: KindDate, vague: "PAST_REF"}
 			return true
 		}
 	case "present":
 		if m.wr(i-1) == "at" && m.endsPhrase(i+1) {
-			*out = cand{a: i, b: i + 1, sp: spec{rule: "at-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			out.a, out.b, out.sp = i, i+1, spec{rule: "at-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 			return true
 		}
 		if m.w(i-1) == "the" && (m.wr(i-2) == "until" || m.wr(i-2) == "to" || m.wr(i-2) == "at") && m.endsPhrase(i+1) {
-			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "the-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			out.a, out.b, out.sp = i-1, i+1, spec{rule: "the-present", op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 			return true
 		}
 	case "moment":
 		if m.w(i-1) == "the" && (m.wr(i-2) == "at" || m.wr(i-2) == "for") && m.endsPhrase(i+1) {
-			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "the-moment", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			out.a, out.b, out.sp = i-1, i+1, spec{rule: "the-moment", op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 			return true
 		}
 	case "being":
 		if m.w(i-1) == "time" && m.w(i-2) == "the" {
-			*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "the-time-being", op: opVague, kind: KindDate, vague: "PRESENT_REF"}}
+			out.a, out.b, out.sp = i-2, i+1, spec{rule: "the-time-being", op: opVague, kind: KindDate, vague: "PRESENT_REF"}
 			return true
 		}
 	case "term":
 		if (m.w(i-1) == "near" || m.w(i-1) == "short" || m.w(i-1) == "long" || m.w(i-1) == "medium") && !m.hyphenAt(i-1) && m.w(i-2) == "the" && (m.endsPhrase(i+1) || m.wr(i-3) == "in" || m.wr(i-3) == "over") {
-			*out = cand{a: i - 2, b: i + 1, sp: spec{rule: "the-near-term", op: opVague, kind: KindDate, vague: "FUTURE_REF"}}
+			out.a, out.b, out.sp = i-2, i+1, spec{rule: "the-near-term", op: opVague, kind: KindDate, vague: "FUTURE_REF"}
 			return true
 		}
 	}
@@ -791,7 +803,7 @@ func (m *matcher) matchVague(i int, out *cand) bool {
 // matchSeason: "this summer", "summer 2024", "the winter of 2022", "in
 // the spring", "last fall".
 func (m *matcher) matchSeason(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	n := int(t.n)
 	prev := m.w(i - 1)
 	sp, b := m.subYear("season", GranSeason, n, i+1)
@@ -801,12 +813,19 @@ func (m *matcher) matchSeason(i int, out *cand) bool {
 			a--
 		}
 		a = m.edgeLeft(a, &sp)
-		*out = cand{a: a, b: b, sp: sp}
+		out.a, out.b, out.sp = a, b, sp
 		return true
 	}
 	switch prev {
 	case "this", "last", "next", "past", "coming":
-		sp.dir = map[string]int{"this": 2, "last": -1, "past": -1, "next": 1, "coming": 1}[prev]
+		switch prev {
+		case "this":
+			sp.dir = 2
+		case "last", "past":
+			sp.dir = -1
+		default: // next, coming
+			sp.dir = 1
+		}
 		a = i - 1
 		if prev == "past" && m.w(a-1) == "this" {
 			a-- // "this past summer"
@@ -815,7 +834,7 @@ func (m *matcher) matchSeason(i int, out *cand) bool {
 		if m.w(a-1) == "the" && prev == "past" {
 			a--
 		}
-		*out = cand{a: a, b: b, sp: sp}
+		out.a, out.b, out.sp = a, b, sp
 		return true
 	case "the":
 		p2 := m.wr(i - 2)
@@ -823,12 +842,12 @@ func (m *matcher) matchSeason(i int, out *cand) bool {
 			if m.w(b) == "of" {
 				return false
 			}
-			*out = cand{a: i - 1, b: b, sp: sp}
+			out.a, out.b, out.sp = i-1, b, sp
 			return true
 		}
 		if p2 == "of" && (m.wr(i-3) == "end" || m.wr(i-3) == "start" || m.wr(i-3) == "beginning") {
 			a = m.edgeLeft(i-1, &sp)
-			*out = cand{a: a, b: b, sp: sp}
+			out.a, out.b, out.sp = a, b, sp
 			return true
 		}
 	case "in", "during", "early", "late", "mid", "until", "since", "by":
@@ -838,7 +857,7 @@ func (m *matcher) matchSeason(i int, out *cand) bool {
 			}
 		}
 		a = m.edgeLeft(i, &sp)
-		*out = cand{a: a, b: b, sp: sp}
+		out.a, out.b, out.sp = a, b, sp
 		return true
 	}
 	return false
@@ -846,7 +865,7 @@ func (m *matcher) matchSeason(i int, out *cand) bool {
 
 // matchSetAdj: weekly, daily, monthly, annual, quarterly …
 func (m *matcher) matchSetAdj(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	if t.cap && (!m.sentenceStart(i) || (i+1 < len(m.t) && m.t[i+1].cap)) {
 		return false // "China Daily", "Daily Mail"
 	}
@@ -854,7 +873,7 @@ func (m *matcher) matchSetAdj(i int, out *cand) bool {
 		return false // "bi-weekly" rare; "semi-annual"
 	}
 	g := m.ent(i).g
-	val := "P1" + unitLetter(g)
+	val := periodOne(g)
 	if g == GranHour {
 		val = "PT1H"
 	}
@@ -864,7 +883,7 @@ func (m *matcher) matchSetAdj(i int, out *cand) bool {
 	if m.tw(i) == "biannual" {
 		val = "P6M"
 	}
-	*out = cand{a: i, b: i + 1, sp: spec{rule: "set-adjective", op: opSet, kind: KindSet, vague: val, quant: "EVERY"}}
+	out.a, out.b, out.sp = i, i+1, spec{rule: "set-adjective", op: opSet, kind: KindSet, vague: val, quant: "EVERY"}
 	return true
 }
 
@@ -881,14 +900,14 @@ func (m *matcher) matchEvery(i int, out *cand) bool {
 	}
 	if m.cls(k)&clsWeekday != 0 && m.t[k].cap && m.ent(k) != nil && !m.ent(k).pl {
 		b := k + 1
-		val := "XXXX-WXX-" + isoWeekdayDigit(int(m.t[k].n))
+		val := weekdaySet(int(m.t[k].n))
 		if pod := podOf(m.w(b)); pod != "" {
 			val += "T" + pod
 			b++
 		} else {
 			val, b = m.setClock(val, b)
 		}
-		*out = cand{a: i, b: b, sp: spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: val, quant: q}}
+		out.a, out.b, out.sp = i, b, spec{rule: "every-weekday", op: opSet, kind: KindSet, vague: val, quant: q}
 		return true
 	}
 	if w := m.w(k); w == "weekday" || w == "weekend" && m.w(k+1) == "at" {
@@ -898,18 +917,18 @@ func (m *matcher) matchEvery(i int, out *cand) bool {
 			val = "XXXX-WXX-WE"
 		}
 		val, b := m.setClock(val, k+1)
-		*out = cand{a: i, b: b, sp: spec{rule: "every-weekday-clock", op: opSet, kind: KindSet, vague: val, quant: q}}
+		out.a, out.b, out.sp = i, b, spec{rule: "every-weekday-clock", op: opSet, kind: KindSet, vague: val, quant: q}
 		return true
 	}
 	if m.w(k) == "day" && m.w(k+1) == "at" {
 		// "every day at 7 a.m.": a time every day
 		if val, b := m.setClock("XXXX-XX-XX", k+1); b > k+1 {
-			*out = cand{a: i, b: b, sp: spec{rule: "every-day-clock", op: opSet, kind: KindSet, vague: val, quant: q}}
+			out.a, out.b, out.sp = i, b, spec{rule: "every-day-clock", op: opSet, kind: KindSet, vague: val, quant: q}
 			return true
 		}
 	}
 	if pod := podOf(m.w(k)); pod != "" && pod != "MI" {
-		*out = cand{a: i, b: k + 1, sp: spec{rule: "every-pod", op: opSet, kind: KindSet, vague: "XXXX-XX-XXT" + pod, quant: q}}
+		out.a, out.b, out.sp = i, k+1, spec{rule: "every-pod", op: opSet, kind: KindSet, vague: "XXXX-XX-XXT" + pod, quant: q}
 		return true
 	}
 	amt := 1.0
@@ -921,14 +940,14 @@ func (m *matcher) matchEvery(i int, out *cand) bool {
 	g, _, nb, ok := m.unitAt(k)
 	if !ok || g == GranWeekend {
 		if ok && g == GranWeekend {
-			*out = cand{a: i, b: nb, sp: spec{rule: "every-weekend", op: opSet, kind: KindSet, vague: "XXXX-WXX-WE", quant: q}}
+			out.a, out.b, out.sp = i, nb, spec{rule: "every-weekend", op: opSet, kind: KindSet, vague: "XXXX-WXX-WE", quant: q}
 			return true
 		}
 		return false
 	}
 	ug, amt := m.unitNorm(m.tw(nb-1), g, amt)
 	d := Duration{Amount: amt, Unit: ug}
-	*out = cand{a: i, b: nb, sp: spec{rule: "every-unit", op: opSet, kind: KindSet, vague: d.TIMEX3(), quant: q}}
+	out.a, out.b, out.sp = i, nb, spec{rule: "every-unit", op: opSet, kind: KindSet, vague: d.TIMEX3(), quant: q}
 	return true
 }
 
@@ -961,7 +980,7 @@ func (m *matcher) setClock(val string, k int) (string, int) {
 
 // matchFiscal: fiscal 2007, fiscal year 2007, FY2007, FY 2007, FY07.
 func (m *matcher) matchFiscal(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	k := i + 1
 	if m.tw(i) == "fiscal" {
 		if m.w(k) == "year" {
@@ -978,7 +997,7 @@ func (m *matcher) matchFiscal(i int, out *cand) bool {
 		if y < 1900 || y > 2100 {
 			return false
 		}
-		*out = cand{a: i, b: k + 1, sp: spec{rule: "fiscal-year", op: opYear, kind: KindDate, g: GranYear, y: y, fiscal: true}}
+		out.a, out.b, out.sp = i, k+1, spec{rule: "fiscal-year", op: opYear, kind: KindDate, g: GranYear, y: y, fiscal: true}
 		return true
 	}
 	if m.tw(i) == "fiscal" && m.w(i+1) == "year" {
@@ -992,7 +1011,7 @@ func (m *matcher) matchFiscal(i int, out *cand) bool {
 			if m.w(i-1) == "the" {
 				return false
 			}
-			*out = cand{a: a, b: i + 2, sp: spec{rule: "rel-fiscal-year", op: opRelUnit, kind: KindDate, g: GranYear, n: n, fiscal: true}}
+			out.a, out.b, out.sp = a, i+2, spec{rule: "rel-fiscal-year", op: opRelUnit, kind: KindDate, g: GranYear, n: n, fiscal: true}
 			return true
 		}
 	}
@@ -1007,7 +1026,7 @@ func (m *matcher) matchPOD(i int, out *cand) bool {
 		case "at", "by", "until", "before", "after", "around", "about", "till":
 			sp := spec{rule: "noon", op: opClock, kind: KindTime, g: GranHour, hh: 12}
 			b := m.clockZone(i+1, &sp)
-			*out = cand{a: i, b: b, sp: sp}
+			out.a, out.b, out.sp = i, b, sp
 			return true
 		}
 		return false
@@ -1018,11 +1037,11 @@ func (m *matcher) matchPOD(i int, out *cand) bool {
 	}
 	switch m.w(i - 1) {
 	case "this":
-		*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "this-pod", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod}}
+		out.a, out.b, out.sp = i-1, i+1, spec{rule: "this-pod", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod}
 		return true
 	case "last":
 		if pod == "NI" || pod == "EV" {
-			*out = cand{a: i - 1, b: i + 1, sp: spec{rule: "last-night", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod, n: -1}}
+			out.a, out.b, out.sp = i-1, i+1, spec{rule: "last-night", op: opDeictic, kind: KindTime, g: GranPartOfDay, pod: pod, n: -1}
 			return true
 		}
 	}
@@ -1166,13 +1185,14 @@ func (m *matcher) ampm(k int) (byte, int) {
 	case "pm":
 		return 'p', k + 1
 	}
-	s := m.lower(k)
-	if (s == "a" || s == "p") && m.punct(k+1) == '.' && m.adj(k+1) && m.lower(k+2) == "m" && m.adj(k+2) {
+	// "a.m.", "P.M.": one letter a or p, '.', one letter m (compared
+	// as bytes: no lower-case copy of a word that is none of them)
+	if s := m.t[k].s; m.t[k].e-s == 1 && (m.body[s]|0x20 == 'a' || m.body[s]|0x20 == 'p') && m.punct(k+1) == '.' && m.adj(k+1) && m.oneLetter(k+2, 'm') && m.adj(k+2) {
 		e := k + 3
 		if m.punct(e) == '.' && m.adj(e) {
 			e++
 		}
-		return s[0], e
+		return m.body[s] | 0x20, e
 	}
 	return 0, k
 }
@@ -1181,12 +1201,12 @@ func (m *matcher) ampm(k int) (byte, int) {
 // The hh:mm and "5pm" families are matched by olebedev/when's rules on a
 // small window; the zone and the date come from our own rules.
 func (m *matcher) matchClock(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	// the refusals of the cases below that need no spec, first: most
 	// numbers are no clock time
 	switch {
 	case t.nd == 4:
-		if t.n/100 > 23 || t.n%100 > 59 {
+		if t.n/100 > 23 || t.n%100 > 59 || !m.zoneMayFollow(i+1) {
 			return false
 		}
 	case t.nd <= 2:
@@ -1195,6 +1215,8 @@ func (m *matcher) matchClock(i int, out *cand) bool {
 			if ap, _ := m.ampm(i + 1); ap == 0 {
 				return false
 			}
+		} else if !m.clockMayMatch(i) {
+			return false
 		}
 	default:
 		return false
@@ -1230,7 +1252,7 @@ func (m *matcher) matchClock(i int, out *cand) bool {
 				return false
 			}
 			sp.hh, sp.mi = hh, mi
-			*out = cand{a: m.clockLeft(i), b: z, sp: sp}
+			out.a, out.b, out.sp = m.clockLeft(i), z, sp
 			return true
 		}
 		if hh < 1 || hh > 12 || mi > 59 {
@@ -1268,13 +1290,13 @@ func (m *matcher) matchClock(i int, out *cand) bool {
 			// "1400 local time"
 		}
 		sp.hh, sp.mi, sp.rule = hh, mi, "clock-hhmm"
-		*out = cand{a: m.clockLeft(i), b: z, sp: sp}
+		out.a, out.b, out.sp = m.clockLeft(i), z, sp
 		return true
 	default:
 		return false
 	}
 	b = m.clockZone(b, &sp)
-	*out = cand{a: m.clockLeft(i), b: b, sp: sp}
+	out.a, out.b, out.sp = m.clockLeft(i), b, sp
 	return true
 }
 
@@ -1324,7 +1346,7 @@ func (x *Extractor) whenRule(r rules.Rule, win string) (hh, mi int, ok bool) {
 
 // matchNumericDate: 2024-12-03, 2024/12/03, 12/03/2024 where unambiguous.
 func (m *matcher) matchNumericDate(i int, out *cand) bool {
-	t := m.t[i]
+	t := &m.t[i]
 	sep := m.punct(i + 1)
 	if (sep != '-' && sep != '/' && sep != '.') || !m.adj(i+1) || !m.isNum(i+2) || !m.adj(i+2) || m.punct(i+3) != sep || !m.adj(i+3) || !m.isNum(i+4) || !m.adj(i+4) {
 		return false
@@ -1355,7 +1377,7 @@ func (m *matcher) matchNumericDate(i int, out *cand) bool {
 	if y < 1800 || y > 2200 || !validDay(y, mo, d) {
 		return false
 	}
-	*out = cand{a: i, b: i + 5, sp: spec{rule: "numeric-date", op: opAbs, kind: KindDate, g: GranDay, y: y, m: mo, d: d}}
+	out.a, out.b, out.sp = i, i+5, spec{rule: "numeric-date", op: opAbs, kind: KindDate, g: GranDay, y: y, m: mo, d: d}
 	return true
 }
 
