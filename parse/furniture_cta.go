@@ -28,6 +28,27 @@ type ctaWord struct {
 	prep   bool   // the word before it is "on", "via" or "in"
 }
 
+// clauseAfter returns whether a clause starts after text[i], a byte that
+// is no ASCII letter, for ctaWords: after ',', ';', ':', '|', '(', a
+// dash (" - ", "–", "—") or a sentence stop, not after an apostrophe, a
+// hyphen or a digit (inside a word or a number: "Follow-up", "it's",
+// "7"); any other byte leaves clause as it is.
+func clauseAfter(text string, i int, clause bool) bool {
+	switch c := text[i]; {
+	case c == ',' || c == ';' || c == ':' || c == '|' || c == '(':
+		return true
+	case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x93 || text[i+2] == 0x94):
+		return true // – —
+	case c == '-' && i+1 < len(text) && text[i+1] == ' ':
+		return true
+	case c == '.' || c == '!' || c == '?':
+		return true
+	case c == '\'' || c == '-' || (c >= '0' && c <= '9'):
+		return false
+	}
+	return clause
+}
+
 // maxCTAWords bounds the words callToAction looks at (segments it sees
 // are at most maxScan bytes).
 const maxCTAWords = 48
@@ -41,19 +62,7 @@ func ctaWords(text string, buf *[maxCTAWords]ctaWord) []ctaWord {
 	for i := 0; i < len(text) && len(ws) < len(buf); {
 		c := text[i]
 		if !isLetter(c) {
-			switch {
-			case c == ',' || c == ';' || c == ':' || c == '|' || c == '(':
-				clause = true
-			case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x93 || text[i+2] == 0x94):
-				clause = true // – —
-			case c == '-' && i+1 < len(text) && text[i+1] == ' ':
-				clause = true
-			case c == '.' || c == '!' || c == '?':
-				clause = true
-			case c == '\'' || c == '-' || (c >= '0' && c <= '9'):
-				// inside a word or a number: "Follow-up", "it's", "7"
-				clause = false
-			}
+			clause = clauseAfter(text, i, clause)
 			i++
 			continue
 		}

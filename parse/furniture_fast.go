@@ -13,19 +13,7 @@ package parse
 // made toks). A token that crosses the segment's edge falls back to the
 // byte scan, so the result is always scanSegment's.
 func tokAddr(body string, s, e int, toks []tok, k int, fws []uint8, inQuote *bool) int {
-	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
-		k = tokAt(toks, k, len(toks), s)
-		if k > k0 && int(toks[k-1].e) > s {
-			k--
-		}
-	}
-	// the segment's tokens: a tight first pass, so that the loop below
-	// has fewer values to keep (it makes no test of the segment's end)
-	ts := toks[k:]
-	n := 0
-	for n < len(ts) && int(ts[n].s) < e {
-		n++
-	}
+	k, ts, n := segToks(toks, k, s, e)
 	t := body[s:e]
 	if n > 0 && (int(ts[0].s) < s || int(ts[n-1].e) > e) {
 		// a token across the segment's edge: the bytes decide
@@ -65,6 +53,26 @@ func tokAddr(body string, s, e int, toks []tok, k int, fws []uint8, inQuote *boo
 	return addr
 }
 
+// segToks finds the tokens of the segment body[s:e] in toks, from index
+// k on (k may be before the segment): the index of the first token that
+// ends after s, the tokens from there, and how many of them start before
+// e (a tight pass of its own, so that the callers' loops, which make no
+// test of the segment's end, have fewer values to keep).
+func segToks(toks []tok, k, s, e int) (int, []tok, int) {
+	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
+		k = tokAt(toks, k, len(toks), s)
+		if k > k0 && int(toks[k-1].e) > s {
+			k--
+		}
+	}
+	ts := toks[k:]
+	n := 0
+	for n < len(ts) && int(ts[n].s) < e {
+		n++
+	}
+	return k, ts, n
+}
+
 // addrWords marks the trigger ids of the words that address the reader
 // ("we", "us", "our", "ours", "you", "your", "yours"), as recordWord
 // counts them (a constant table).
@@ -87,18 +95,7 @@ func ctaVerbFirst(text string) bool {
 		c := text[i]
 		if !isLetter(c) {
 			// ctaWords' clause rules
-			switch {
-			case c == ',' || c == ';' || c == ':' || c == '|' || c == '(':
-				clause = true
-			case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x93 || text[i+2] == 0x94):
-				clause = true
-			case c == '-' && i+1 < len(text) && text[i+1] == ' ':
-				clause = true
-			case c == '.' || c == '!' || c == '?':
-				clause = true
-			case c == '\'' || c == '-' || (c >= '0' && c <= '9'):
-				clause = false
-			}
+			clause = clauseAfter(text, i, clause)
 			i++
 			continue
 		}
@@ -205,19 +202,7 @@ func ctaVerbFirstToks(body string, s, e int, toks []tok, k int, fws []uint8) boo
 // segment to the byte scan, as in scanSegmentLex, so the result is
 // always scanSegment's.
 func scanSegmentFast(body string, s, e int, toks []tok, k int, fws []uint8, f *feat, inQuote *bool) int {
-	if k0 := k; k < len(toks) && int(toks[k].e) <= s {
-		k = tokAt(toks, k, len(toks), s)
-		if k > k0 && int(toks[k-1].e) > s {
-			k--
-		}
-	}
-	// the segment's tokens: a tight first pass, so that the loop below
-	// has fewer values to keep (it makes no test of the segment's end)
-	ts := toks[k:]
-	n := 0
-	for n < len(ts) && int(ts[n].s) < e {
-		n++
-	}
+	k, ts, n := segToks(toks, k, s, e)
 	if n > 0 && (int(ts[0].s) < s || int(ts[n-1].e) > e) {
 		// a token across the segment's edge
 		*f = feat{}

@@ -761,18 +761,27 @@ func (m *matcher) bareYear(i int) (int, bool) {
 // bytes for capitals eight bytes at a time: most words have none and are
 // returned as they are, without a loop over their letters.
 func lowerText(body string, s, e int) string {
-	if n := e - s; n <= 16 && s+8 <= len(body) {
-		var u uint64
-		if n <= 8 {
-			u = upper8(load8(body, s) & lowMask[n])
-		} else {
-			u = upper8(load8(body, s)) | upper8(load8(body, e-8))
-		}
-		if u == 0 {
-			return body[s:e]
-		}
+	if none, _ := shortNoUpper(body, s, e); none {
+		return body[s:e]
 	}
 	return lowerASCII(body[s:e])
+}
+
+// shortNoUpper tests body[s:e] for capitals eight bytes at a time when it
+// is a word of up to 16 bytes with eight bytes of body from s (tested);
+// none is whether a tested word has no capital.
+func shortNoUpper(body string, s, e int) (none, tested bool) {
+	n := e - s
+	if n > 16 || s+8 > len(body) {
+		return false, false
+	}
+	var u uint64
+	if n <= 8 {
+		u = upper8(load8(body, s) & lowMask[n])
+	} else {
+		u = upper8(load8(body, s)) | upper8(load8(body, e-8))
+	}
+	return u == 0, true
 }
 
 // upper8 returns the high bit of every byte of v that is an ASCII

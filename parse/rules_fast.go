@@ -365,17 +365,7 @@ func weekdaySet(wd int) string {
 // gave before stay as they were.
 func (m *matcher) lowered(s, e int) string {
 	body := m.body
-	if n := e - s; n <= 16 && s+8 <= len(body) {
-		var u uint64
-		if n <= 8 {
-			u = upper8(load8(body, s) & lowMask[n])
-		} else {
-			u = upper8(load8(body, s)) | upper8(load8(body, e-8))
-		}
-		if u == 0 {
-			return body[s:e]
-		}
-	} else if !hasUpper(body[s:e]) {
+	if none, tested := shortNoUpper(body, s, e); none || !tested && !hasUpper(body[s:e]) {
 		return body[s:e]
 	}
 	if m.low.Cap() == 0 {
