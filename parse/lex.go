@@ -73,6 +73,7 @@ type lexEntry struct {
 // tok is one token of a body. Offsets are bytes into the body. It holds
 // no pointers, so a token slice costs the garbage collector nothing.
 type tok struct {
+	_    [0]uint64 // eight-byte aligned, for setTok
 	s, e int32
 	n    int32  // value of a digit token (saturated), or lexicon value
 	cls  uint32 // lexicon classes
@@ -111,6 +112,9 @@ type lexicon struct {
 	// the fast tokenizer looks every word up with no branch. ok is false
 	// when it could not be built (then findKey serves).
 	perfect perfectTable
+	// packed reports that a token can be written as three words
+	// (setTok): the fast tokenizer serves only then.
+	packed bool
 	// fws holds the furniture trigger id of every entry (lexEntry.fw),
 	// compact for the furniture word scan.
 	fws []uint8
@@ -411,6 +415,7 @@ func (lx *lexicon) buildKeys() {
 		}
 	}
 	lx.buildPerfect()
+	lx.packed = packedTokOK()
 }
 
 // perfectTable is a perfect hash of the tokenizer's keys ("hash and
@@ -431,9 +436,10 @@ type perfectTable struct {
 
 // perfectKey is a slot of the perfect table: the key of a lexicon entry
 // (k2 with the word's length folded in: lenKey) and what a token takes
-// from the entry, tl: its classes in bits 0-31, its value in bits 32-47
-// and the entry id in bits 48-63. An empty slot is zero, a key no word
-// has.
+// from the entry, tl: its value in bits 0-15, the entry id in bits
+// 16-31 and its classes in bits 32-63 (so that tl without the id is the
+// token's second word: see setTok). An empty slot is zero, a key no
+// word has.
 type perfectKey struct {
 	k1, k2 uint64
 	tl     uint64
@@ -504,7 +510,7 @@ func (lx *lexicon) tryPerfect(c1, c2 uint64) bool {
 		if info != 0 {
 			id := uint16(info)
 			tl := lx.ktok[id]
-			k := perfectKey{k1: lx.kk1[s], k2: lenKey(lx.k2s[id], int(info>>16)), tl: uint64(tl.cls) | uint64(tl.v)<<32 | uint64(id)<<48}
+			k := perfectKey{k1: lx.kk1[s], k2: lenKey(lx.k2s[id], int(info>>16)), tl: uint64(tl.v) | uint64(id)<<16 | uint64(tl.cls)<<32}
 			h := p.hash(k.k1, k.k2)
 			buckets[h>>56] = append(buckets[h>>56], k)
 		}
@@ -550,12 +556,13 @@ func (lx *lexicon) tryPerfect(c1, c2 uint64) bool {
 func (p *perfectTable) lookup(k1, k2 uint64) (id uint16, tl uint64) {
 	h := k1*p.c1 ^ k2*p.c2 // p.hash
 	e := &p.slots[(h>>32^uint64(p.disp[h>>56]))&(perfectSlots-1)]
-	d := (e.k1 ^ k1) | (e.k2 ^ k2)
-	// the top bit of d|-d is set when d != 0: m is all ones when the
-	// key matched, else zero
-	m := (d|-d)>>63 - 1
-	tl = e.tl & m
-	return uint16(tl >> 48), tl
+	// tl is the slot's when the key matched, else zero (a conditional
+	// move, no branch)
+	tl = e.tl
+	if (e.k1^k1)|(e.k2^k2) != 0 {
+		tl = 0
+	}
+	return uint16(tl >> 16), tl
 }
 
 // findPerfect returns the lexicon entry of the word of length wl with
@@ -603,13 +610,18 @@ func (lx *lexicon) tokenizeRange(body string, from, to int, buf []tok) []tok {
 func (lx *lexicon) tokenizeStops(body string, from, to int, buf []tok, stops *[]int32) []tok {
 	toks := buf[:0]
 	sp := true
+	// the fast loop reads runs of letters and digits up to the first
+	// byte that is none, not up to to: it serves only when no run can
+	// cross to (white space there, or the body's end), as the callers
+	// promise
+	fast := lx.perfect.ok && lx.packed && (to == len(body) || lexBytes[body[to]] == bSpace)
 	for i := from; i < to; {
 		// the fast loop runs while the text is ASCII, eight-byte loads
 		// stay inside the body and the buffer has room for a token per
 		// byte; the token it stops at is read the general way
-		if room := cap(toks) - len(toks); room > 0 && lx.perfect.ok {
+		if room := cap(toks) - len(toks); room > 0 && fast {
 			lim := min(to, len(body)-16, i+room)
-			toks, i, sp = lx.fastTokens(body, i, lim, to, toks, sp, stops)
+			toks, i, sp = lx.fastTokens(body, i, lim, toks, sp, stops)
 			if i >= to {
 				break
 			}
@@ -623,30 +635,33 @@ func (lx *lexicon) tokenizeStops(body string, from, to int, buf []tok, stops *[]
 var isStop = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 
 // fastTokens appends the tokens starting at i and before lim to toks, as
-// nextToken would, and returns them with the index after the last and
-// the space flag. It stops early before a byte beyond ASCII. The caller
-// guarantees lim <= len(body)-16, that toks has room for lim-i more
-// tokens and that the perfect table was built (else nextToken reads
-// every token), so the loop makes no call: no growing, no rune decoding,
-// no probing.
-func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, stops *[]int32) ([]tok, int, bool) {
+// nextToken would up to the tokenized stretch's end, and returns them
+// with the index after the last (it may step over the white space at
+// the stretch's end) and the space flag. It stops early before a byte
+// beyond ASCII. The caller guarantees lim <= len(body)-16, that toks has
+// room for lim-i more tokens, that the perfect table was built and
+// tokens can be written as words (else nextToken reads every token:
+// see setTok) and that no run of letters or digits
+// crosses the stretch's end (white space follows it, or the body ends
+// there), so the loop makes no call: no growing, no rune decoding, no
+// probing. Words come first: most tokens are words.
+func (lx *lexicon) fastTokens(body string, i, lim int, toks []tok, sp bool, stops *[]int32) ([]tok, int, bool) {
 	p := &lx.perfect
+	// the space flag as it sits in a token's third word (see setTok)
+	var spw uint64
+	if sp {
+		spw = 1 << twSp
+	}
 	for i < lim {
 		c := body[i]
-		switch lexBytes[c] {
-		case bSpace:
-			if c == '\n' && stops != nil {
-				*stops = append(*stops, int32(i))
-			}
-			sp = true
-			i++
-			continue
-		case bLetter:
+		switch bc := lexBytes[c]; {
+		case bc == bLetter:
+			// the token's third word but for the entry: the space flag
+			// and cap (an upper-case letter has the 0x20 bit clear)
+			tw2 := uint64(tkWord)<<twKind | spw | uint64(c&0x20^0x20)<<(twCap-5)
 			// the letters eight bytes a step, up to the first byte that
-			// is none; the run may cross to (a word ends before white
-			// space there, or to is the body's end), so j is cut to to.
-			// The first eight bytes (i+8 <= len(body)) also give the key
-			// of a word of up to eight letters.
+			// is none. The first eight bytes (i+8 <= len(body)) also
+			// give the key of a word of up to eight letters.
 			w0 := load8(body, i)
 			r := letterRun8(w0)
 			j := i + r
@@ -660,18 +675,12 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 				r = letterRun8(load8(body, j))
 				j += r
 			}
-			j = min(j, to)
-			if j < to && lexBytes[body[j]] == bHigh {
-				return toks, i, sp // maybe letters beyond ASCII: nextToken
+			if j < len(body) && body[j] >= 0x80 {
+				return toks, i, spw != 0 // maybe letters beyond ASCII: nextToken
 			}
-			n := len(toks)
-			toks = toks[:n+1]
-			t := &toks[n]
-			// a zero token, then its fields one by one: a token built
-			// whole and copied in would be read back from the stack
-			// before its small stores reach it (a store-forwarding stall)
-			*t = tok{}
-			t.s, t.e, t.k, t.sp, t.cap = int32(i), int32(j), tkWord, sp, c < 'a'
+			// the lexicon's value and classes (the token's second word)
+			// and entry
+			var tw1, id uint64
 			if wl := j - i; wl <= anyMaxLen {
 				// the key of anyKey; i+8 <= len(body) and j >= 8
 				const lower = 0x2020202020202020
@@ -682,24 +691,33 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 					k2 = load8(body, j-8) | lower
 				}
 				// every word, no prefilter, no branch on the answer
-				id, tl := p.lookup(k1, k2|lenMark[wl&31])
-				t.id, t.cls, t.n = id, uint32(tl), int32(uint16(tl>>32))
+				_, tl := p.lookup(k1, k2|lenMark[wl&31])
+				tw1, id = tl&^0xffff0000, tl>>16&0xffff
 			}
-			i = j
-		case bPunct:
 			n := len(toks)
 			toks = toks[:n+1]
-			t := &toks[n]
-			*t = tok{}
-			t.s, t.e, t.k, t.sp, t.cls = int32(i), int32(i+1), tkPunct, sp, punctCls[c&0x7f]
+			setTok(&toks[n], uint64(uint32(i))|uint64(j)<<32, tw1, id|tw2)
+			i = j
+		case bc == bSpace:
+			if c == '\n' && stops != nil {
+				*stops = append(*stops, int32(i))
+			}
+			spw = 1 << twSp
+			i++
+			continue
+		case bc == bPunct:
+			n := len(toks)
+			toks = toks[:n+1]
+			setTok(&toks[n], uint64(uint32(i))|uint64(i+1)<<32, uint64(punctCls[c&0x7f])<<32,
+				uint64(tkPunct)<<twKind|spw)
 			if isStop[c] && stops != nil {
 				*stops = append(*stops, int32(i))
 			}
 			i++
-		case bDigit:
+		case bc == bDigit:
 			j := i
 			var v int32
-			for j < to && body[j] >= '0' && body[j] <= '9' {
+			for j < len(body) && body[j] >= '0' && body[j] <= '9' {
 				if v < 1<<24 {
 					v = v*10 + int32(body[j]-'0')
 				}
@@ -707,22 +725,21 @@ func (lx *lexicon) fastTokens(body string, i, lim, to int, toks []tok, sp bool, 
 			}
 			n := len(toks)
 			toks = toks[:n+1]
-			t := &toks[n]
-			*t = tok{}
-			t.s, t.e, t.n, t.k, t.sp, t.nd, t.cls = int32(i), int32(j), v, tkNum, sp, uint8(min(j-i, 255)), clsNum
+			setTok(&toks[n], uint64(uint32(i))|uint64(j)<<32, uint64(uint32(v))|uint64(clsNum)<<32,
+				uint64(tkNum)<<twKind|spw|uint64(min(j-i, 255))<<twNd)
 			i = j
 		default:
-			return toks, i, sp // a byte beyond ASCII: nextToken
+			return toks, i, spw != 0 // a byte beyond ASCII: nextToken
 		}
-		sp = false
-		if i < to && body[i] == ' ' {
+		spw = 0
+		if i < len(body) && body[i] == ' ' {
 			// the one space after most tokens, without a trip round the
 			// switch
-			sp = true
+			spw = 1 << twSp
 			i++
 		}
 	}
-	return toks, i, sp
+	return toks, i, spw != 0
 }
 
 // nextToken appends the token at i (or skips the white space there) to
@@ -841,17 +858,17 @@ func load8(s string, i int) uint64 {
 // letterRun8 returns how many of the bytes of v, from the lowest, are
 // ASCII letters before the first that is not (8 when all are). It tests
 // the eight bytes at once: a byte is a letter when it is below 0x80 and,
-// with the 0x20 bit set, between 'a' and 'z'. With the high bits cleared
-// the additions cannot carry from one byte into the next.
+// with the 0x20 bit set, between 'a' and 'z'. Only a byte from 0x80 on
+// can carry into the next one in the additions, and that byte is no
+// letter: the bytes after it, whose tests the carry spoils, do not count.
 func letterRun8(v uint64) int {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
 	)
-	x := (v | 0x20*ones) &^ high
-	geA := (x + (0x80-'a')*ones) & high   // x >= 'a'
-	gtZ := (x + (0x80-'z'-1)*ones) & high // x > 'z'
-	letter := geA &^ gtZ &^ (v & high)
+	x := v | 0x20*ones
+	// x >= 'a', not x > 'z', and below 0x80
+	letter := (x + (0x80-'a')*ones) &^ (x + (0x80-'z'-1)*ones) &^ x
 	return bits.TrailingZeros64(^letter&high) >> 3
 }
 
