@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -27,6 +28,8 @@ func csvCommand() *cli.Command {
 			// are merged, and meanwhile the idle processors format all
 			// but their event and conflict columns.
 			defer limitMemory()()
+			restoreGC := spoolGC()
+			defer restoreGC()
 			opts := render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")}
 			var rows *render.CSVAhead
 			defer func() {
@@ -34,7 +37,10 @@ func csvCommand() *cli.Command {
 					rows.Stop()
 				}
 			}()
-			l, finish, err := buildLean(c, func(l *timeline.Lean) { rows = render.StartCSVLean(l, opts) })
+			l, finish, err := buildLean(c, func(l *timeline.Lean) {
+				restoreGC() // the merge holds more: the usual target
+				rows = render.StartCSVLean(l, opts)
+			})
 			if err != nil {
 				return err
 			}
@@ -52,6 +58,32 @@ func csvCommand() *cli.Command {
 			return finish()
 		},
 	}
+}
+
+// spoolGCPercent is the garbage collector's target (GOGC) while a lean
+// build tags the articles and spools their mentions. That phase keeps
+// little but the articles in flight (12 MB of live heap on 10,000
+// generated articles, 15 MB on 20,000), so with the default target the
+// collector ran after every few megabytes allocated: 148 times and 0.66 s
+// of CPU on 20,000 articles, 31 times and 0.14 s at 400, for a heap that
+// peaks at 85 MB, under the merge's 196 MB. With two workers on two
+// processors the collector takes its time from the workers; with one, it
+// mostly runs on the processor left idle. Measured on 10,000 articles:
+// about 10% less CPU time with one or two workers, 5 to 8% less wall time
+// with two; peak RSS on 100,000 articles 272 MB (the merge's). The merge,
+// which holds the most, runs with the previous target again.
+const spoolGCPercent = 400
+
+// spoolGC sets the collector's target to spoolGCPercent, unless the GOGC
+// environment variable sets it, and returns the function that puts the
+// previous target back (only its first call does anything).
+func spoolGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(spoolGCPercent)
+	var once sync.Once
+	return func() { once.Do(func() { debug.SetGCPercent(old) }) }
 }
 
 // csvMemoryLimit is the soft memory limit of the csv command (see

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+// TestSpoolGC checks that spoolGC raises the collector's target for the
+// spooling phase of csv, puts the previous one back once (a second call
+// changes nothing), and leaves the target alone when GOGC is set.
+func TestSpoolGC(t *testing.T) {
+	tests := []struct {
+		name   string
+		gogc   string // the GOGC environment variable, "" for unset
+		during int    // the target between spoolGC and restore
+	}{
+		{name: "default", gogc: "", during: spoolGCPercent},
+		{name: "GOGC set", gogc: "150", during: 77},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOGC", tt.gogc)
+			prev := debug.SetGCPercent(77)
+			defer debug.SetGCPercent(prev)
+			restore := spoolGC()
+			if got := debug.SetGCPercent(-1); got != tt.during {
+				t.Errorf("target while spooling = %d, want %d", got, tt.during)
+			}
+			debug.SetGCPercent(tt.during) // SetGCPercent(-1) turned the collector off
+			restore()
+			if got := debug.SetGCPercent(55); got != 77 {
+				t.Errorf("target after restore = %d, want 77", got)
+			}
+			restore() // only the first call restores
+			if got := debug.SetGCPercent(77); got != 55 {
+				t.Errorf("target after a second restore = %d, want 55 (untouched)", got)
+			}
+		})
+	}
+}
