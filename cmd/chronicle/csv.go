@@ -27,8 +27,7 @@ func csvCommand() *cli.Command {
 			// are merged, and meanwhile the idle processors format all
 			// but their event and conflict columns.
 			defer limitMemory()()
-			restoreGC := spoolGC()
-			defer restoreGC()
+			defer raiseGC(spoolGCPercent)()
 			opts := render.CSVOptions{All: c.Bool("all"), Workers: c.Int("workers")}
 			var rows *render.CSVAhead
 			defer func() {
@@ -71,17 +70,6 @@ func csvCommand() *cli.Command {
 // time, 5 to 8% less wall time with two workers; peak RSS on 100,000
 // articles 274–277 MB, as before.
 const spoolGCPercent = 400
-
-// spoolGC sets the collector's target to spoolGCPercent, unless the GOGC
-// environment variable sets it, and returns the function that puts the
-// previous target back: csv calls it once the CSV is written.
-func spoolGC() (restore func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	old := debug.SetGCPercent(spoolGCPercent)
-	return func() { debug.SetGCPercent(old) }
-}
 
 // csvMemoryLimit is the soft memory limit of the csv command (see
 // limitMemory): about what 100,000 articles need, so that the collector

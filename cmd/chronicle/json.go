@@ -71,7 +71,7 @@ func streamMentions(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	defer streamGC()()
+	defer raiseGC(streamGCPercent)()
 	err = writeOutput(c, c.String("output"), func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 256<<10)
 		err := mapFormatted(c.Context, ex, in.articles(), bopts, func(dst []byte, a *parse.Article, ms []parse.Mention) ([]byte, error) {

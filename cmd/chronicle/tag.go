@@ -93,7 +93,7 @@ func runTag(c *cli.Context) error {
 		}
 	}
 	opts := tagOptions{format: format, noFurniture: c.Bool("no-furniture"), build: bopts}
-	defer streamGC()()
+	defer raiseGC(streamGCPercent)()
 	if err := writeOutput(c, c.String("output"), func(w io.Writer) error {
 		return writeTagged(c, w, ex, arts, opts)
 	}); err != nil {
@@ -583,14 +583,14 @@ func writeTagCSV(cw *csv.Writer, a *parse.Article, ms []parse.Mention) error {
 // on 10,000 articles (87 MB instead of 64 MB on 100,000).
 const streamGCPercent = 200
 
-// streamGC sets the collector's target to streamGCPercent, unless the
-// GOGC environment variable sets it, and returns the function that
-// restores it.
-func streamGC() (restore func()) {
+// raiseGC sets the collector's target to percent, unless the GOGC
+// environment variable sets it, and returns the function that puts the
+// previous target back.
+func raiseGC(percent int) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	old := debug.SetGCPercent(streamGCPercent)
+	old := debug.SetGCPercent(percent)
 	return func() { debug.SetGCPercent(old) }
 }
 

@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// TestSpoolGC checks that spoolGC raises the collector's target for
-// csv's build, puts the previous one back, and leaves the target alone
-// when GOGC is set.
-func TestSpoolGC(t *testing.T) {
+// TestRaiseGC checks that raiseGC sets the collector's target (csv's and
+// the streaming commands'), puts the previous one back, and leaves the
+// target alone when GOGC is set.
+func TestRaiseGC(t *testing.T) {
 	tests := []struct {
 		name   string
 		gogc   string // the GOGC environment variable, "" for unset
-		during int    // the target between spoolGC and restore
+		during int    // the target between raiseGC and restore
 	}{
 		{name: "default", gogc: "", during: spoolGCPercent},
 		{name: "GOGC set", gogc: "150", during: 77},
@@ -22,7 +22,7 @@ func TestSpoolGC(t *testing.T) {
 			t.Setenv("GOGC", tt.gogc)
 			prev := debug.SetGCPercent(77)
 			defer debug.SetGCPercent(prev)
-			restore := spoolGC()
+			restore := raiseGC(spoolGCPercent)
 			if got := debug.SetGCPercent(-1); got != tt.during {
 				t.Errorf("target while spooling = %d, want %d", got, tt.during)
 			}
