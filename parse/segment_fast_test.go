@@ -80,12 +80,8 @@ func splitParagraphRef(body string, ps, pe, para int, out []Segment) []Segment {
 			j++
 		case c == '.' || c == '!' || c == '?' || (c == 0xE2 && j+2 < pe && body[j+1] == 0x80 && body[j+2] == 0xA6):
 			k, single := j, c == '.'
-			dots := 0
 			for k < pe {
 				if body[k] == '.' || body[k] == '!' || body[k] == '?' {
-					if body[k] == '.' {
-						dots++
-					}
 					k++
 					continue
 				}

@@ -45,11 +45,8 @@ func sameZone(a, b *time.Location) bool {
 	return true
 }
 
-// TestPlacesLazy checks the lazily loaded place and zone tables against
-// the eager ones, name by name, and the names that are no place.
-func TestPlacesLazy(t *testing.T) {
-	places, countries := eagerPlaces(t)
-	x := NewExtractor(Options{})
+// placeNames returns every place name of placeZones and countryZones.
+func placeNames() []string {
 	var names []string
 	for _, p := range placeZones {
 		names = append(names, p[0])
@@ -57,6 +54,15 @@ func TestPlacesLazy(t *testing.T) {
 	for _, p := range countryZones {
 		names = append(names, p[0])
 	}
+	return names
+}
+
+// TestPlacesLazy checks the lazily loaded place and zone tables against
+// the eager ones, name by name, and the names that are no place.
+func TestPlacesLazy(t *testing.T) {
+	places, countries := eagerPlaces(t)
+	x := NewExtractor(Options{})
+	names := placeNames()
 	names = append(names, "atlantis", "", "New York", "new  york")
 	for _, name := range names {
 		t.Run("place/"+name, func(t *testing.T) {
@@ -148,13 +154,7 @@ func TestPlacesFailedZone(t *testing.T) {
 func TestPlacesConcurrent(t *testing.T) {
 	places, countries := eagerPlaces(t)
 	x := NewExtractor(Options{})
-	var names []string
-	for _, p := range placeZones {
-		names = append(names, p[0])
-	}
-	for _, p := range countryZones {
-		names = append(names, p[0])
-	}
+	names := placeNames()
 	const workers = 8
 	got := make([]map[string]*time.Location, workers)
 	var wg sync.WaitGroup
