@@ -172,7 +172,7 @@ func TestItemSize(t *testing.T) {
 		max  uintptr
 	}{
 		{"item", unsafe.Sizeof(item{}), 64},
-		{"postNode", unsafe.Sizeof(postNode{}), 32},
+		{"postNode", unsafe.Sizeof(postNode{}), 16},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if c.size > c.max {

@@ -378,11 +378,19 @@ type merger struct {
 
 // cluster is a growing event of more than one item.
 type cluster struct {
-	members []int32    // item indexes
-	vals    []int32    // one item per distinct interval
-	cent    []tokCount // token counts over the members, capped
-	heads   []tokCount // head predicate counts
-	named   bool       // cent has a name
+	members []int32 // item indexes
+	vals    []int32 // one item per distinct interval
+	// the latest start and the earliest end of the vals' intervals: an
+	// interval overlaps every val when it starts before hiEnd and ends
+	// after loStart (see compatibleAll)
+	loStart, hiEnd int64
+	// the weights of cent over the members (see clusterSides), when
+	// sidesOK
+	sideN, sideP float64
+	sidesOK      bool
+	cent         []tokCount // token counts over the members, capped
+	heads        []tokCount // head predicate counts
+	named        bool       // cent has a name
 }
 
 // tokCount is a token and how many members of a cluster have it.
@@ -620,24 +628,22 @@ func (mg *merger) vector(it *item, v, h []tokCount) ([]tokCount, []tokCount) {
 // have it; a shared head predicate adds a bonus. Without names on one
 // side only the predicates speak, discounted.
 func (mg *merger) sim(x, y bag) float64 {
-	a, na, ha, b, nb, hb := x.toks, x.n, x.heads, y.toks, y.n, y.heads
-	var shN, aN, bN, shP, aP, bP float64
-	nShared := 0
+	a, na, b, nb := x.toks, x.n, y.toks, y.n
+	var s simWeights
 	i, j := 0, 0
 	add := func(tok uint32, fa, fb float64) {
 		w := mg.weight[tok]
 		if mg.isName[tok] {
-			aN += w * fa
-			bN += w * fb
-			shN += w * min(fa, fb)
+			s.aN += w * fa
+			s.bN += w * fb
+			s.shN += w * min(fa, fb)
 			if fa > 0 && fb > 0 {
-				nShared++
+				s.nShared++
 			}
-
 		} else {
-			aP += w * fa
-			bP += w * fb
-			shP += w * min(fa, fb)
+			s.aP += w * fa
+			s.bP += w * fb
+			s.shP += w * min(fa, fb)
 		}
 	}
 	for i < len(a) || j < len(b) {
@@ -654,13 +660,41 @@ func (mg *merger) sim(x, y bag) float64 {
 			j++
 		}
 	}
+	return mg.simOf(&s, x.heads, y.heads)
+}
+
+// simWeights are the sums sim compares: the weighted name (N) and
+// predicate (P) tokens of each side (a, b) and of what they share, each
+// added in token order (a token one side lacks adds zero to the shared
+// sums and its side's, which changes no sum).
+type simWeights struct {
+	aN, bN, shN, aP, bP, shP float64
+	nShared                  int // names both sides have
+}
+
+// sides returns the weights of a bag's own tokens (the a sums, which
+// are a bag's own whichever side it is on).
+func (mg *merger) sides(x bag) (n, p float64) {
+	for _, t := range x.toks {
+		w, f := mg.weight[t.tok], float64(t.n)/float64(x.n)
+		if mg.isName[t.tok] {
+			n += w * f
+		} else {
+			p += w * f
+		}
+	}
+	return n, p
+}
+
+// simOf finishes sim from its sums and the two bags' heads.
+func (mg *merger) simOf(s *simWeights, ha, hb []tokCount) float64 {
 	ochiai := func(sh, x, y float64) float64 {
 		if x == 0 || y == 0 {
 			return 0
 		}
 		return sh / math.Sqrt(x*y)
 	}
-	ps := ochiai(shP, aP, bP)
+	ps := ochiai(s.shP, s.aP, s.bP)
 	// heads: the same event word is a bonus; two different known event
 	// words ("struck" and "rescued") a penalty
 	same, differ, sureDiffer := false, false, false
@@ -686,7 +720,7 @@ func (mg *merger) sim(x, y bag) float64 {
 		ps = max(0, ps-headBonus)
 	}
 	say := mg.isSay(ha) || mg.isSay(hb)
-	if aN == 0 || bN == 0 {
+	if s.aN == 0 || s.bN == 0 {
 		if same && !say && mg.knownHead(ha) {
 			// the same event word ("the quake struck late Sunday"):
 			// names are often left out of a follow-up sentence
@@ -694,13 +728,13 @@ func (mg *merger) sim(x, y bag) float64 {
 		}
 		return noNameFactor * ps
 	}
-	ns := ochiai(shN, aN, bN)
+	ns := ochiai(s.shN, s.aN, s.bN)
 	if same && mg.isSay(ha) && mg.isSay(hb) {
 		// people speak every day: a statement is its speaker's
 		return sayNameShare*ns + (1-sayNameShare)*ps
 	}
 	sim := nameShare*ns + (1-nameShare)*ps
-	if nShared >= 2 && !say && !differ {
+	if s.nShared >= 2 && !say && !differ {
 		// two shared names on compatible dates: outlets tell one
 		// happening with different verbs ("agreed to buy", "announced")
 		sim = max(sim, ns)
@@ -877,15 +911,11 @@ func (mg *merger) indexItem(ci int32, it *item) {
 			continue // nobody else has it
 		}
 		if it.fe-it.fs <= 7*day {
-			for d := epochDay(it.fs); d <= epochDay(it.fe-1); d++ {
-				mg.index.add(key(t, daySpace, d), ci)
-			}
+			mg.index.addRun(t, daySpace, epochDay(it.fs), epochDay(it.fe-1), ci)
 			continue
 		}
 		w0, w1 := epochWeek(it.fs), epochWeek(it.fe-1)
-		for w := w0; w <= min(w1, w0+60); w++ {
-			mg.index.add(key(t, weekSpace, w), ci)
-		}
+		mg.index.addRun(t, weekSpace, w0, min(w1, w0+60), ci)
 	}
 }
 
@@ -895,7 +925,7 @@ func (mg *merger) indexItem(ci int32, it *item) {
 func (mg *merger) indexConflict(ci int32, b bag, week int64) {
 	for _, tc := range b.toks {
 		if !mg.known[tc.tok] && mg.voc.df[tc.tok] >= 2 {
-			mg.index.add(key(tc.tok, conflictSpace, week), ci)
+			mg.index.addRun(tc.tok, conflictSpace, week, week, ci)
 		}
 	}
 }
@@ -930,9 +960,10 @@ func (mg *merger) candidates(toks []uint32, from, to int64, limit int) []int32 {
 	if w1-w0 > 120 {
 		w1 = w0 + 120
 	}
+	mg.index.newWalk()
 	for _, t := range toks {
-		out = mg.index.scanRange(t, daySpace, d0, d1, limit, out)
-		out = mg.index.scanRange(t, weekSpace, w0, w1, limit, out)
+		out = mg.index.scanCached(t, daySpace, d0, d1, limit, out)
+		out = mg.index.scanCached(t, weekSpace, w0, w1, limit, out)
 	}
 	// each once (a cluster is filed under many keys)
 	for len(mg.seen) < len(mg.first) {
@@ -1068,22 +1099,17 @@ func (mg *merger) canonicalOrder(a, b *item) int {
 // place, and returns the number of dated items (which come first). The
 // items a cluster compares are then near each other in memory.
 func (mg *merger) renumber() int {
-	// the items are in input order: their mentions' indexes increase
-	ms := make([]int32, len(mg.items))
-	for i := range mg.items {
-		ms[i] = mg.items[i].m
-	}
-	slices.SortFunc(mg.items, func(a, b item) int { return mg.canonicalOrder(&a, &b) })
-	perm := make([]int32, len(mg.items)) // new index → old
-	inv := make([]int32, len(mg.items))  // old index → new
+	// the items are in input order: sort their indexes, then move them
+	perm := mg.canonicalPerm()          // new index → old
+	inv := make([]int32, len(mg.items)) // old index → new
 	n := 0
-	for k := range mg.items {
-		old, _ := slices.BinarySearch(ms, mg.items[k].m)
-		perm[k], inv[old] = int32(old), int32(k)
-		if !mg.items[k].dur {
+	for k, old := range perm {
+		inv[old] = int32(k)
+		if !mg.items[old].dur {
 			n++
 		}
 	}
+	permute(mg.items, perm)
 	// date phrases: an item linked to the one before it in input order
 	mg.mate = map[int32]int32{}
 	for k := range mg.items {
@@ -1093,6 +1119,60 @@ func (mg *merger) renumber() int {
 		}
 	}
 	return n
+}
+
+// canonicalPerm returns the indexes of the items in canonical order (see
+// canonicalOrder). On two or more workers each half is sorted on its own
+// goroutine and the halves merged: the order is total, so the result is
+// the same.
+func (mg *merger) canonicalPerm() []int32 {
+	perm := make([]int32, len(mg.items))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	order := func(a, b int32) int { return mg.canonicalOrder(&mg.items[a], &mg.items[b]) }
+	if mg.workers < 2 || len(perm) < 1<<12 {
+		slices.SortFunc(perm, order)
+		return perm
+	}
+	mid := len(perm) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(perm[:mid], order) })
+	slices.SortFunc(perm[mid:], order)
+	wg.Wait()
+	out := make([]int32, 0, len(perm))
+	a, b := perm[:mid], perm[mid:]
+	for len(a) > 0 && len(b) > 0 {
+		if order(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// permute puts xs[perm[k]] at index k for every k, in place (perm is a
+// permutation of the indexes of xs), following each cycle once.
+func permute[T any](xs []T, perm []int32) {
+	done := make([]bool, len(xs))
+	for start := range xs {
+		if done[start] || int(perm[start]) == start {
+			continue
+		}
+		tmp := xs[start]
+		k := start
+		for {
+			done[k] = true
+			src := int(perm[k])
+			if src == start {
+				xs[k] = tmp
+				break
+			}
+			xs[k] = xs[src]
+			k = src
+		}
+	}
 }
 
 func (mg *merger) compareItems(a, b *item) int {
@@ -1163,6 +1243,8 @@ func (mg *merger) rankDocs() {
 func (mg *merger) phaseJoin(ctx context.Context, n int) error {
 	var vec, hv []tokCount
 	mg.home = map[int32]int32{}
+	var help joinHelper
+	defer help.stop()
 	for k := range n {
 		ii := int32(k)
 		if k%4096 == 0 {
@@ -1178,37 +1260,15 @@ func (mg *merger) phaseJoin(ctx context.Context, n int) error {
 			continue
 		}
 		ib := bag{vec, hv, 1}
-		best, bestSim, bestCo := int32(-1), 0.0, false
-		for _, ci := range mg.candidates(mg.lookupTokens(it), it.fs-day, it.fe+day, postingScan) {
-			if !mg.compatibleAll(ci, it) {
-				continue
-			}
-			cb := mg.bagOf(ci, 0)
-			ov := mg.overlapOf(vec, cb.toks)
-			if it.nn > 0 && mg.named(ci) && ov.names == 0 && ov.objects < 2 && !mg.sameInstant(it, ci) {
-				continue
-			}
-			if mg.weakLink(it, ov, cb, ci) {
-				continue
-			}
-			if !mg.sameSpeaker(it, ci) {
-				continue
-			}
-			sim := mg.sim(ib, cb)
-			if mg.sameInstant(it, ci) {
-				sim = max(sim, joinSim) // one instant, written two ways: strong evidence
-			}
-			// a clock time that coincides with one of the cluster's,
-			// told with the same event word, beats similarity
-			co := sim >= joinSim && mg.coincides(it, ci)
-			// the best is the greatest (co, sim), then the lowest
-			// cluster, whatever the order of the candidates
-			if co && !bestCo || co == bestCo && (sim > bestSim || (sim == bestSim && best >= 0 && ci < best)) {
-				best, bestSim, bestCo = ci, sim, co
-			}
+		cands := mg.candidates(mg.lookupTokens(it), it.fs-day, it.fe+day, postingScan)
+		var c choice
+		if len(cands) >= splitCandidates && help.start(mg) {
+			c = help.best(mg, it, ib, cands)
+		} else {
+			c = mg.bestOf(it, ib, cands)
 		}
-		if best >= 0 && bestSim >= joinSim {
-			mg.join(best, ii, vec, hv)
+		if c.ci >= 0 && c.sim >= joinSim {
+			mg.join(c.ci, ii, vec, hv)
 			continue
 		}
 		ci := int32(len(mg.first))
@@ -1242,6 +1302,18 @@ func (mg *merger) mateHome(ii int32) (int32, bool) {
 // compatibleAll reports whether an item's date is compatible with every
 // date of cluster ci.
 func (mg *merger) compatibleAll(ci int32, it *item) bool {
+	// overlapping every date is compatible with it (the first case of
+	// compatible); a year meets most clusters of its year so
+	lo, hi := int64(0), int64(0)
+	if c := mg.multi[ci]; c != nil {
+		lo, hi = c.loStart, c.hiEnd
+	} else {
+		f := &mg.items[mg.first[ci]]
+		lo, hi = f.fs, f.fe
+	}
+	if it.fs < hi && lo < it.fe {
+		return true
+	}
 	for _, v := range mg.vals(ci) {
 		if !mg.compatible(&mg.items[v], it) {
 			return false
@@ -1355,33 +1427,6 @@ type overlap struct {
 	rare                  bool // a shared name is in fewer than 1/commonShare of the items
 }
 
-// overlapOf measures, in one pass, what the sorted token bags a (an
-// item's) and b (a cluster's) share.
-func (mg *merger) overlapOf(a, b []tokCount) overlap {
-	var ov overlap
-	i, j := 0, 0
-	for ; j < len(b) && i < len(a); j++ {
-		tb := b[j].tok
-		for i < len(a) && a[i].tok < tb {
-			i++
-		}
-		if i < len(a) && a[i].tok == tb {
-			switch {
-			case mg.isName[tb]:
-				ov.names++
-				ov.rare = ov.rare || int(mg.voc.df[tb])*commonShare < len(mg.items)
-			case !mg.known[tb]:
-				ov.objects++
-				ov.preds++
-			default:
-				ov.preds++
-			}
-			i++
-		}
-	}
-	return ov
-}
-
 // named reports whether cluster ci's bag has a name (see hasNames).
 func (mg *merger) named(ci int32) bool {
 	if c := mg.multi[ci]; c != nil {
@@ -1396,7 +1441,7 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 	if c == nil {
 		f := &mg.items[mg.first[ci]]
 		v, h := mg.vector(f, nil, nil)
-		c = &cluster{members: []int32{mg.first[ci]}, vals: []int32{mg.first[ci]}, cent: v, heads: h, named: f.nn > 0}
+		c = &cluster{members: []int32{mg.first[ci]}, vals: []int32{mg.first[ci]}, loStart: f.fs, hiEnd: f.fe, cent: v, heads: h, named: f.nn > 0}
 		mg.multi[ci] = c
 	}
 	it := &mg.items[ii]
@@ -1411,8 +1456,10 @@ func (mg *merger) join(ci, ii int32, vec, hv []tokCount) {
 	}
 	if !dup {
 		c.vals = append(c.vals, ii)
+		c.loStart, c.hiEnd = max(c.loStart, it.fs), min(c.hiEnd, it.fe)
 	}
 	c.cent = addVec(c.cent, vec)
+	c.sidesOK = false
 	c.named = mg.hasNames(c.cent)
 	c.heads = addVec(c.heads, hv)
 	mg.setHome(ii, ci)
@@ -1671,10 +1718,15 @@ func (mg *merger) absorb(a, b int32) {
 	merged := &cluster{
 		members: append(slices.Clone(ma), mb...),
 		vals:    append(slices.Clone(mg.vals(a)), mg.vals(b)...),
+		loStart: math.MinInt64,
+		hiEnd:   math.MaxInt64,
 		cent:    addVec(ba.toks, bb.toks),
 		heads:   addVec(ba.heads, bb.heads),
 	}
 	merged.named = mg.hasNames(merged.cent)
+	for _, v := range merged.vals {
+		merged.loStart, merged.hiEnd = max(merged.loStart, mg.items[v].fs), min(merged.hiEnd, mg.items[v].fe)
+	}
 	mg.multi[a] = merged
 	mg.multi[b] = &cluster{} // emptied
 }

@@ -254,6 +254,7 @@ func (mg *merger) phaseDurations() {
 		}
 		c := mg.multi[best]
 		c.members = append(c.members, di)
+		c.sidesOK = false
 	}
 }
 

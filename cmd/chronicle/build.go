@@ -18,7 +18,7 @@ import (
 // buildFlags are the flags of every command that tags articles.
 func buildFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "workers", Usage: "tag with `N` goroutines (default: one per CPU); the output is the same for any N"},
+		&cli.IntFlag{Name: "workers", Usage: "tag with `N` goroutines on at most N processors (default: one per CPU); the output is the same for any N"},
 	}
 }
 

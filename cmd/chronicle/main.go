@@ -13,6 +13,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
+	"slices"
 	"syscall"
 
 	_ "time/tzdata" // zones resolve the same on every machine
@@ -58,7 +60,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:      "chronicle",
 		Usage:     "rebuild the timeline of a news story from many articles",
 		UsageText: "chronicle COMMAND [options] [FILE|DIR|-]...   (no files: the embedded seed articles)",
@@ -79,5 +81,26 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			return &exitError{code: 2, err: err}
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit codes
+	}
+	for _, cmd := range app.Commands {
+		capProcessors(cmd)
+	}
+	return app
+}
+
+// capProcessors makes a command that has the --workers flag run on at most
+// that many processors (GOMAXPROCS) while it runs, so that `--workers 1`
+// uses one CPU: not one tagging goroutine beside a merge, a CSV formatter
+// and a garbage collector running on the others.
+func capProcessors(cmd *cli.Command) {
+	if !slices.ContainsFunc(cmd.Flags, func(f cli.Flag) bool { return slices.Contains(f.Names(), "workers") }) {
+		return
+	}
+	action := cmd.Action
+	cmd.Action = func(c *cli.Context) error {
+		if n := c.Int("workers"); n > 0 && n < runtime.GOMAXPROCS(0) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(n))
+		}
+		return action(c)
 	}
 }
