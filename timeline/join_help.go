@@ -3,6 +3,7 @@ package timeline
 import (
 	"runtime"
 	"sync/atomic"
+	"time"
 )
 
 // choice is the cluster an item would join: the best of its candidates.
@@ -139,8 +140,10 @@ var splitCandidates = 24
 type joinHelper struct {
 	state   atomic.Int32 // helperIdle, …
 	started bool
-	split   int // items whose candidates were shared out
-	helped  int // … of which the helper compared its half
+	parked  atomic.Bool   // the helper waits on wake
+	wake    chan struct{} // (a token in it wakes the helper, once)
+	split   int           // items whose candidates were shared out
+	helped  int           // … of which the helper compared its half
 	exited  chan struct{}
 	view    merger // the merger as of the task, with the helper's scratch bags
 	it      *item
@@ -167,7 +170,7 @@ func (h *joinHelper) start(mg *merger) bool {
 		return false
 	}
 	h.started = true
-	h.exited = make(chan struct{})
+	h.exited, h.wake = make(chan struct{}), make(chan struct{}, 1)
 	go h.run()
 	return true
 }
@@ -190,25 +193,55 @@ func (h *joinHelper) stop() {
 		return
 	}
 	h.state.Store(helperStop)
+	h.rouse()
 	<-h.exited
 	h.started = false
 }
 
 // run takes tasks until stopped. Between tasks it yields its processor to
-// any other goroutine that can run.
+// any other goroutine that can run, and after helperPatience without a
+// task it sleeps until the next one (see rouse): the finer dates that
+// come first in the merge rarely have enough candidates to share.
 func (h *joinHelper) run() {
 	defer close(h.exited)
-	for {
+	idle := time.Now()
+	for spins := 0; ; spins++ {
 		switch h.state.Load() {
 		case helperPosted:
 			if h.state.CompareAndSwap(helperPosted, helperTaken) {
 				h.res = h.view.bestOf(h.it, h.ib, h.cands)
 				h.state.Store(helperDone)
 			}
+			spins, idle = 0, time.Now()
+			continue
 		case helperStop:
 			return
-		default:
-			runtime.Gosched()
+		}
+		if spins%64 == 63 && time.Since(idle) > helperPatience {
+			h.parked.Store(true)
+			// a task posted before parked was set finds the helper
+			// awake (below); one posted after wakes it
+			if s := h.state.Load(); s != helperPosted && s != helperStop {
+				<-h.wake
+			}
+			h.parked.Store(false)
+			spins, idle = 0, time.Now()
+			continue
+		}
+		runtime.Gosched()
+	}
+}
+
+// helperPatience is how long the helper waits for a task before it
+// sleeps.
+const helperPatience = 200 * time.Microsecond
+
+// rouse wakes the helper if it sleeps (see run).
+func (h *joinHelper) rouse() {
+	if h.parked.Load() {
+		select {
+		case h.wake <- struct{}{}:
+		default: // a token waits already
 		}
 	}
 }
@@ -223,6 +256,7 @@ func (h *joinHelper) best(mg *merger, it *item, ib bag, cands []int32) choice {
 	h.view.scratch, h.view.candBuf, h.view.seen = scratch, nil, nil
 	h.it, h.ib, h.cands = it, ib, cands[half:]
 	h.state.Store(helperPosted)
+	h.rouse()
 	c := mg.bestOf(it, ib, cands[:half])
 	if !joinWait && h.state.CompareAndSwap(helperPosted, helperIdle) {
 		return c.or(mg.bestOf(it, ib, cands[half:]))
