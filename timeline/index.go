@@ -56,11 +56,6 @@ func (p *postings) addRun(tok, space uint32, n0, n1 int64, ci int32) {
 	// the list the previous key had, and the node that now heads it
 	prevOld, prevNew := int32(-2), int32(-1)
 	changed := false
-	defer func() {
-		if changed {
-			*p.gen(tok, space)++
-		}
-	}()
 	for n := n0; n <= n1; n++ {
 		k := key(tok, space, n)
 		slot, fresh := p.head.slotNew(k)
@@ -85,6 +80,9 @@ func (p *postings) addRun(tok, space uint32, n0, n1 int64, ci int32) {
 		*slot = p.n
 		prevOld, prevNew = old, p.n
 		p.n++
+	}
+	if changed {
+		*p.gen(tok, space)++
 	}
 }
 

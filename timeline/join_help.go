@@ -35,9 +35,10 @@ func (c choice) or(x choice) choice {
 
 // bestOf returns the cluster among cands that item it (whose bag is ib)
 // would join: the most similar one whose dates are compatible with it;
-// two clusters naming people or places must share one. It only reads
-// the merger (and writes its scratch bag 0), so several views of one
-// merger (see parallelViews) may run it at once.
+// two clusters naming people or places must share one. It writes nothing
+// but its scratch bag 0 and the candidates' cached sums (see
+// clusterSides), so views of one merger with scratch bags of their own
+// may run it at once on candidates that are not the same.
 func (mg *merger) bestOf(it *item, ib bag, cands []int32) choice {
 	best := noChoice
 	aN, aP := mg.sides(ib)

@@ -41,11 +41,15 @@ import (
 // Work per item is bounded (capped posting scans, at most three lookup
 // names, windows of days), so a run is near-linear in the number of
 // mentions. Memory per mention is an item (64 bytes), its tokens (4 bytes
-// each) and its postings (8 bytes each, and their keys in the index).
+// each) and its postings (16 bytes each, shared by the keys of a run,
+// and their keys in the index).
 //
 // Step 1 depends on one document only: [Build] runs it in the tagging
 // workers (see prepare) and only interns the tokens as documents arrive.
-// Steps 2 and 3 are sequential; the events are then drafted in parallel.
+// Steps 2 and 3 are sequential: in step 2 a second goroutine compares an
+// item with half of its candidates when it has many (a year, see
+// joinHelper), and step 3 looks for its pairs in parallel. The events are
+// then drafted in parallel.
 //
 // Tuning constants, set by hand on the seeds, the stories in
 // testdata/stories and the MEANTIME dev set.
