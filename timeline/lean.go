@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"runtime/debug"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"chronicle/parse"
 )
@@ -118,6 +120,15 @@ func BuildLean(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opt
 	if ferr := sp.finish(); ferr != nil {
 		return nil, ferr
 	}
+	if (isp.n+len(mg.items))*int(unsafe.Sizeof(item{})) >= releaseBytes {
+		// the tagging's garbage, which a raised collector target (see
+		// cmd/chronicle) lets pile up to the memory limit, is returned
+		// before the merge's arrays are read in: on 100k articles the
+		// resident set was 244 MB after tagging and peaked at 271–283
+		// MB while they were read; it is 67 MB after this, 169 MB once
+		// they are in
+		debug.FreeOSMemory()
+	}
 	items, lerr := isp.load(mg.items)
 	if lerr != nil {
 		return nil, lerr
@@ -142,6 +153,11 @@ func BuildLean(ctx context.Context, ex Tagger, arts iter.Seq[parse.Article], opt
 	ok = true
 	return l, err
 }
+
+// releaseBytes is the size of the merge's items from which BuildLean
+// returns the tagging's memory to the system before it reads them in
+// (about 500,000 dated mentions).
+const releaseBytes = 32 << 20
 
 // Close removes the temporary file. The mentions cannot be read after.
 func (l *Lean) Close() error { return l.sp.close() }
