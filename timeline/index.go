@@ -21,9 +21,10 @@ type postings struct {
 	n     int32         // nodes in use
 	walk  uint32        // the current scanRange (see postNode.walk)
 	// gens counts the changes to the lists of each (token, space), by
-	// a hash of the pair: a scan remembered at the same count is still
-	// what a scan would append (see scanCached)
-	gens   [1 << 12]uint32
+	// a hash of the pair (1<<12 counters, made on first use): a scan
+	// remembered at the same count is still what a scan would append
+	// (see scanCached)
+	gens   []uint32
 	recent [8]scanned
 	next   int // the entry of recent to reuse next
 }
@@ -39,6 +40,10 @@ type scanned struct {
 
 // gen returns the change count of the lists of (tok, space).
 func (p *postings) gen(tok, space uint32) *uint32 {
+	if p.gens == nil {
+		// (not an array: the merger, which joinHelper copies, stays small)
+		p.gens = make([]uint32, 1<<12)
+	}
 	return &p.gens[(uint64(tok)*0x9E3779B97F4A7C15+uint64(space))>>52]
 }
 
