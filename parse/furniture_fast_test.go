@@ -83,14 +83,7 @@ func parasOf(segs []Segment) []paraInfo {
 // TestSegmentLexFast checks segmentLex (tokens, trigger ids and stops)
 // against Segments on the test corpora and the adversarial texts.
 func TestSegmentLexFast(t *testing.T) {
-	texts := fastTexts(t)
-	lx := newLexicon()
-	var sc segScratch
-	for _, name := range slices.Sorted(maps.Keys(texts)) {
-		t.Run(name, func(t *testing.T) {
-			checkSegmentLex(t, lx, &sc, texts[name])
-		})
-	}
+	eachText(t, fastTexts(t), checkSegmentLex)
 }
 
 // TestTokAddr checks tokAddr and scanSegmentFast against the byte scan

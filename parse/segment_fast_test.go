@@ -1,8 +1,6 @@
 package parse
 
 import (
-	"maps"
-	"slices"
 	"testing"
 )
 
@@ -155,13 +153,7 @@ func TestSegmentSpansRef(t *testing.T) {
 	} {
 		texts["ref/"+extra] = extra
 	}
-	lx := newLexicon()
-	var sc segScratch
-	for _, name := range slices.Sorted(maps.Keys(texts)) {
-		t.Run(name, func(t *testing.T) {
-			checkSpans(t, lx, &sc, texts[name])
-		})
-	}
+	eachText(t, texts, checkSpans)
 }
 
 // FuzzSegmentSpansRef checks the same on any input.

@@ -12,13 +12,12 @@ import (
 // looking the word up again, gives exactly what Segments gives from the
 // bytes.
 func TestSegmentLexicon(t *testing.T) {
-	eachSegmentText(t, checkSegmentLex)
+	eachText(t, segmentTexts(t), checkSegmentLex)
 }
 
-// eachSegmentText runs check on each of segmentTexts, in name order, as a
-// subtest, with one lexicon and scratch shared by all.
-func eachSegmentText(t *testing.T, check func(t *testing.T, lx *lexicon, sc *segScratch, body string)) {
-	texts := segmentTexts(t)
+// eachText runs check on each of texts, in name order, as a subtest, with
+// one lexicon and scratch shared by all.
+func eachText(t *testing.T, texts map[string]string, check func(t *testing.T, lx *lexicon, sc *segScratch, body string)) {
 	lx := newLexicon()
 	var sc segScratch
 	for _, name := range slices.Sorted(maps.Keys(texts)) {

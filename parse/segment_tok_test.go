@@ -41,7 +41,7 @@ func segmentTexts(tb testing.TB) map[string]string {
 // tokenizer's tokens for the furniture word scan, gives exactly what
 // Segments gives from the bytes.
 func TestSegmentTokens(t *testing.T) {
-	eachSegmentText(t, func(t *testing.T, lx *lexicon, sc *segScratch, body string) {
+	eachText(t, segmentTexts(t), func(t *testing.T, lx *lexicon, sc *segScratch, body string) {
 		want := Segments(body)
 		got := segment(body, lx.tokenize(body, nil), sc)
 		if !slices.Equal(got, want) {
